@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+/**
+ * The nova-agent daemon and CLI: discovers command handlers, watches XenStore and routes requests.
+ *
+ * @uses org.novaagent.api.CommandHandler
+ */
+module org.novaagent.runtime {
+    requires org.novaagent.api;
+    requires org.novaagent.xenstore;
+    requires static org.novaagent.host;
+    requires static org.novaagent.xenstore.sim;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+    requires org.slf4j;
+    requires org.jnrproject.ffi;
+
+    // picocli reflects on the command classes
+    opens org.novaagent.runtime.cli to info.picocli;
+
+    uses org.novaagent.api.CommandHandler;
+}

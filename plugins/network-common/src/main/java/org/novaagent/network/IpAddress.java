@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.network;
+
+import java.util.Objects;
+
+/**
+ * An address with its prefix length, already validated and normalised.
+ *
+ * @param address textual address, e.g. {@code 23.253.100.10} or {@code 2001:db8::1}
+ * @param prefix  prefix length (0-32 for IPv4, 0-128 for IPv6)
+ * @param ipv6    true for IPv6
+ */
+public record IpAddress(String address, int prefix, boolean ipv6) {
+    public IpAddress {
+        Objects.requireNonNull(address, "address");
+    }
+
+    /** @return {@code address/prefix} */
+    public String cidr() {
+        return address + "/" + prefix;
+    }
+
+    /** @return the dotted netmask for IPv4 (e.g. {@code 255.255.255.0}) */
+    public String netmask() {
+        if (ipv6) {
+            throw new IllegalStateException("IPv6 has no dotted netmask");
+        }
+        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        return ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
+    }
+}

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+/** Plugin: {@code resetnetwork} rendered for debian. */
+module org.novaagent.plugin.network.debian {
+    requires org.novaagent.api;
+    requires org.novaagent.network;
+    requires org.slf4j;
+}
