@@ -14,8 +14,5 @@ module org.novaagent.runtime {
     requires org.slf4j;
     requires org.jnrproject.ffi;
 
-    // picocli reflects on the command classes
-    opens org.novaagent.runtime.cli to info.picocli;
-
     uses org.novaagent.api.CommandHandler;
 }
