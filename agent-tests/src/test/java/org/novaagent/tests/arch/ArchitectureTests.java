@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.tests.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.novaagent.api.CommandHandler;
+
+/** The house-style rules (design/house-style.md §8) checked against every production class. */
+class ArchitectureTests {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_PACKAGE_INFOS)
+                .importPackages("org.novaagent");
+    }
+
+    @Test
+    void importsEnoughClassesForTheRulesToMeanSomething() {
+        long count = classes.stream().filter(c -> c.getPackageName().startsWith("org.novaagent")).count();
+        assertTrue(count > 120, "only " + count + " classes imported: the rules below would pass vacuously");
+    }
+
+    @Test
+    void apiDependsOnlyOnJavaBase() {
+        classes().that().resideInAPackage("org.novaagent.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.novaagent.api..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsDoNotDependOnTheRuntime() {
+        noClasses().that().resideInAPackage("org.novaagent.plugin..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.novaagent.runtime..", "org.novaagent.host..",
+                        "org.novaagent.xenstore..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsDoNotDependOnEachOther() {
+        slices().matching("org.novaagent.plugin.(*)..").should().notDependOnEachOther().check(classes);
+        slices().matching("org.novaagent.plugin.network.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.novaagent.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void jnrOnlyInNativePackages() {
+        noClasses().that().resideOutsideOfPackages("..nativeapi..", "org.novaagent.runtime.notify..",
+                        "org.novaagent.xenstore..")
+                .should().dependOnClassesThat().resideInAPackage("jnr..")
+                .check(classes);
+    }
+
+    @Test
+    void jacksonNeverInTheApi() {
+        noClasses().that().resideInAPackage("org.novaagent.api..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void commandHandlersFollowTheServiceLoaderRules() {
+        classes().that().implement(CommandHandler.class).and().resideInAPackage("org.novaagent.plugin..")
+                .should().haveModifier(JavaModifier.FINAL)
+                .andShould().resideInAPackage("..internal..")
+                .andShould().haveSimpleNameEndingWith("CommandHandler")
+                .andShould(havePublicNoArgConstructor())
+                .check(classes);
+    }
+
+    @Test
+    void renderersArePure() {
+        noClasses().that().haveSimpleNameEndingWith("Renderer").and().resideInAPackage("org.novaagent..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.File.*")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrints() {
+        noClasses().that().resideOutsideOfPackage("org.novaagent.runtime.cli..")
+                .and().resideOutsideOfPackage("org.novaagent.host.cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(classes);
+    }
+
+    @Test
+    void generalCodingRules() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(classes);
+        GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(classes);
+        GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(classes);
+    }
+
+    @Test
+    void handlersKeepNoStaticMutableState() {
+        classes().that().implement(CommandHandler.class)
+                .should(haveNoStaticMutableFields())
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> havePublicNoArgConstructor() {
+        return new ArchCondition<>("have a public no-arg constructor or a public static provider()") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean ctor = item.getConstructors().stream()
+                        .anyMatch(c -> c.getRawParameterTypes().isEmpty() && c.getModifiers().contains(JavaModifier.PUBLIC));
+                boolean provider = item.getMethods().stream().anyMatch(m -> m.getName().equals("provider")
+                        && m.getModifiers().contains(JavaModifier.STATIC) && m.getModifiers().contains(JavaModifier.PUBLIC));
+                if (!ctor && !provider) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " has neither"));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> haveNoStaticMutableFields() {
+        return new ArchCondition<>("have no static non-final fields") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getFields().stream()
+                        .filter(f -> f.getModifiers().contains(JavaModifier.STATIC) && !f.getModifiers().contains(JavaModifier.FINAL))
+                        .forEach(f -> events.add(SimpleConditionEvent.violated(item, f.getFullName() + " is static and mutable")));
+            }
+        };
+    }
+
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# dist/package.sh — build the distro packages from the module path in dist/target/lib
+# (made by `mvn -DskipTests install`). Output: dist/target/packages/
+#   nova-agent_<v>-1+debian_all.deb   password, network-debian, network-netplan
+#   nova-agent_<v>-1+ubuntu_all.deb   password, network-netplan
+#   nova-agent-<v>-1.noarch.rpm       password, network-rhel, rhel-registration (EL8+)
+#   nova-agent-<v>-windows.zip        password, windows-activation
+# Each target's plugin set is dist/<target>/plugins.txt: packages differ in data, not code.
+set -euo pipefail
+dist=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(dirname "$dist")
+lib=$dist/target/lib
+out=$dist/target/packages
+work=$dist/target/pkgwork
+version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.xml")
+[ -d "$lib" ] || { echo "package.sh: $lib missing: run 'mvn -DskipTests install' first" >&2; exit 2; }
+PLUGINS="password network-debian network-netplan network-rhel rhel-registration windows-activation"
+DEV_ONLY="agent-host xenstore-sim"
+rm -rf "$out" "$work"; mkdir -p "$out" "$work"
+
+is_one_of() { local a=$1; shift; for x in "$@"; do [ "$a" = "$x" ] && return 0; done; return 1; }
+artifact_of() { basename "$1" | sed "s/-$version\.jar\$//"; }
+
+# stage_payload TARGET DESTDIR: lib/ (core), modules/ (the target's plugin set), plugins/ (empty)
+stage_payload() {
+  local target=$1 dest=$2 jar a
+  mkdir -p "$dest/lib" "$dest/modules" "$dest/plugins"
+  read -r -a set < "$dist/$target/plugins.txt"
+  for jar in "$lib"/*.jar; do
+    a=$(artifact_of "$jar")
+    if is_one_of "$a" $PLUGINS; then
+      if is_one_of "$a" "${set[@]}"; then install -m 0644 "$jar" "$dest/modules/"; fi
+    elif ! is_one_of "$a" $DEV_ONLY; then
+      install -m 0644 "$jar" "$dest/lib/"
+    fi
+  done
+  for a in "${set[@]}"; do
+    [ -f "$dest/modules/$a-$version.jar" ] || { echo "package.sh: plugin $a of $target not built" >&2; exit 1; }
+  done
+}
+
+# stage_linux TARGET ROOT SYSTEMD_DIR
+stage_linux() {
+  local target=$1 root=$2 unitdir=$3
+  stage_payload "$target" "$root/usr/lib/nova-agent"
+  chmod 0755 "$root/usr/lib/nova-agent/plugins"
+  install -D -m 0755 "$dist/linux-root/usr/sbin/nova-agent" "$root/usr/sbin/nova-agent"
+  install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/etc/nova-agent/agent.conf"
+  install -D -m 0644 "$dist/linux-root/lib/systemd/system/nova-agent.service" "$root$unitdir/nova-agent.service"
+  install -D -m 0644 "$top/README.md" "$root/usr/share/doc/nova-agent/README.md"
+}
+
+build_deb() {
+  local target=$1 flavour=$2 network=$3 root=$work/$1/root
+  stage_linux "$target" "$root" /lib/systemd/system
+  mkdir -p "$root/DEBIAN"
+  sed -e "s/@NAME@/nova-agent/" -e "s/@VERSION@/$version-1+$flavour/" -e "s/@TARGET@/$flavour/" \
+      -e "s/@NETWORK@/$network/" -e "s/@PLUGINS@/$(tr ' ' ',' < "$dist/$target/plugins.txt" | sed 's/,/, /g')/" \
+      "$dist/deb-common/control.in" > "$root/DEBIAN/control"
+  echo /etc/nova-agent/agent.conf > "$root/DEBIAN/conffiles"
+  for s in postinst prerm postrm; do install -m 0755 "$dist/deb-common/$s" "$root/DEBIAN/$s"; done
+  dpkg-deb --root-owner-group -Zxz --build "$root" "$out/nova-agent_${version}-1+${flavour}_all.deb" >/dev/null
+}
+
+build_rpm() {
+  local target=rpm-rhel top_rpm=$work/rpm-rhel/rpmbuild
+  mkdir -p "$top_rpm"/{SOURCES,SPECS,BUILD,RPMS,SRPMS}
+  stage_linux "$target" "$top_rpm/SOURCES/root" /usr/lib/systemd/system
+  sed -e "s/@VERSION@/$version/" -e "s/@PLUGINS@/$(tr ' ' ',' < "$dist/$target/plugins.txt" | sed 's/,/, /g')/" \
+      "$dist/$target/nova-agent.spec.in" > "$top_rpm/SPECS/nova-agent.spec"
+  rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
+  cp "$top_rpm"/RPMS/noarch/*.rpm "$out/"
+}
+
+build_zip() {
+  local root=$work/windows/nova-agent
+  stage_payload windows "$root"
+  install -D -m 0644 "$dist/windows/nova-agent.cmd" "$root/bin/nova-agent.cmd"
+  install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/conf/agent.conf"
+  install -D -m 0644 "$top/README.md" "$root/README.md"
+  (cd "$work/windows" && jar --create --no-manifest --file "$out/nova-agent-${version}-windows.zip" nova-agent)
+}
+
+want=${1:-all}
+need() { command -v "$1" >/dev/null || { echo "package.sh: $1 is not installed (apt-get install $2)" >&2; exit 1; }; }
+if [ "$want" = all ] || [ "$want" = deb ]; then
+  need dpkg-deb dpkg
+  build_deb deb-debian debian "ifupdown or netplan"
+  build_deb deb-ubuntu ubuntu netplan
+fi
+if [ "$want" = all ] || [ "$want" = rpm ]; then need rpmbuild rpm; build_rpm; fi
+if [ "$want" = all ] || [ "$want" = zip ]; then build_zip; fi
+ls -1 "$out"
