@@ -14,7 +14,7 @@ out=$dist/target/packages
 work=$dist/target/pkgwork
 version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.xml")
 [ -d "$lib" ] || { echo "package.sh: $lib missing: run 'mvn -DskipTests install' first" >&2; exit 2; }
-PLUGINS="password network-debian network-netplan network-rhel rhel-registration windows-activation"
+PLUGINS="password file-inject network-debian network-netplan network-rhel rhel-registration windows-activation"
 DEV_ONLY="agent-host xenstore-sim"
 rm -rf "$out" "$work"; mkdir -p "$out" "$work"
 
