@@ -119,7 +119,7 @@ class PasswordCipherTests {
     void wrongPaddingFromARealCipherIsRejected() throws Exception {
         // A block with an inconsistent padding, encrypted without padding under the right key.
         byte[] block = "rackspace\n\u0001\u0002\u0003\u0004\u0005\u0006".getBytes(StandardCharsets.US_ASCII);
-        String b64 = encryptNoPadding(block, Digest.MD5);
+        String b64 = encryptNoPadding(block, Digest.MD5, SECRET);
         PasswordException e = assertThrows(PasswordException.class, () -> PasswordCipher.decrypt(b64, ascii(SECRET)));
         assertEquals("Invalid password data received", e.getMessage());
     }
@@ -130,12 +130,12 @@ class PasswordCipherTests {
         block[0] = (byte) 0xC3; // truncated two-byte sequence
         block[1] = 'a';
         java.util.Arrays.fill(block, 2, 16, (byte) 14);
-        String b64 = encryptNoPadding(block, Digest.MD5);
+        String b64 = encryptNoPadding(block, Digest.MD5, SECRET);
         assertThrows(PasswordException.class, () -> PasswordCipher.decrypt(b64, ascii(SECRET)));
     }
 
-    static String encryptNoPadding(byte[] blocks, Digest digest) throws Exception {
-        try (KeyMaterial km = KeyDerivation.derive(digest, ascii(SECRET))) {
+    static String encryptNoPadding(byte[] blocks, Digest digest, String secret) throws Exception {
+        try (KeyMaterial km = KeyDerivation.derive(digest, ascii(secret))) {
             Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(km.key(), "AES"), new IvParameterSpec(km.iv()));
             return Base64.getEncoder().encodeToString(cipher.doFinal(blocks));
