@@ -181,6 +181,10 @@ public final class PluginLayerFactory {
             handlers.add(new DiscoveredHandler(d.handler(), jar == null ? "plugins layer" : jar.toString()));
         }
         LOG.info("plugins layer: {} module(s) {}, {} handler(s)", modules.size(), modules.keySet(), handlers.size());
+        if (apiFinder().isPresent()) {
+            LOG.warn("class-path run: org.novaagent.api is not a named boot module, so handlers of plugin jars"
+                    + " cannot be served; run the agent on the module path");
+        }
         return new PluginLoadResult(Optional.of(layer), modules, handlers, problems);
     }
 }
