@@ -15,4 +15,7 @@ module org.novaagent.runtime {
     requires org.jnrproject.ffi;
 
     uses org.novaagent.api.CommandHandler;
+
+    // picocli reads the command classes' annotated fields reflectively
+    opens org.novaagent.runtime.cli to info.picocli;
 }

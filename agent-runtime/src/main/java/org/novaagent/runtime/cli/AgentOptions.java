@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.cli;
+
+import java.nio.file.Path;
+import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.config.ConfigException;
+import picocli.CommandLine.Option;
+
+/**
+ * The options shared by {@code run} and {@code plugins list} (a picocli mixin), and how they
+ * override the configuration file.
+ */
+public final class AgentOptions {
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
+            description = "Target root: every file is read and written under it; other than / = dry run (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "Plugins directory (default: plugins.dir of the config, else " + AgentConfig.DEFAULT_PLUGINS_DIR + ").")
+    Path pluginsDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: /etc/nova-agent/agent.conf; missing = defaults).")
+    Path config;
+
+    @Option(names = "--allow-insecure-plugins-dir",
+            description = "Load plugins even from a world-writable or non-root-owned directory (tests only).")
+    boolean allowInsecurePluginsDir;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "trace, debug, info, warn, error or off (default: log.level of the config, else info).")
+    String logLevel;
+
+    /**
+     * @return the configuration file with the CLI options applied over it
+     * @throws ConfigException when the file is malformed
+     * @throws IllegalArgumentException when an option value is not acceptable
+     */
+    AgentConfig loadConfig() throws ConfigException {
+        AgentConfig c = AgentConfig.load(config == null ? AgentConfig.DEFAULT_FILE : config);
+        c = c.with("plugins.dir", pluginsDir == null ? null : pluginsDir.toString());
+        return c.with("log.level", logLevel);
+    }
+
+    /**
+     * @param cfg the configuration from {@link #loadConfig()} (possibly further overridden)
+     * @return the assembled agent
+     */
+    AgentAssembly assemble(AgentConfig cfg) {
+        return AgentAssembly.build(root, cfg.pluginsDir(), cfg, allowInsecurePluginsDir);
+    }
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code agent} command. Sets up logging before anything creates a logger,
+ * wires the subcommands programmatically and maps every outcome to an {@link ExitCodes} value.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        LogSetup.configure(args, System.getenv());
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command without exiting the JVM (for tests and embedding).
+     *
+     * @param out  standard output
+     * @param err  standard error (usage messages)
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine plugins = new CommandLine(new PluginsCommand()).addSubcommand("list", new PluginsListCommand());
+        CommandLine cli = new CommandLine(new MainCommand())
+                .addSubcommand("run", new RunCommand())
+                .addSubcommand("plugins", plugins)
+                .addSubcommand("version", new VersionCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        return cli.execute(args);
+    }
+}

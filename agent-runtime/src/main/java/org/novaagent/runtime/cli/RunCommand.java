@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.cli;
+
+import java.util.concurrent.Callable;
+import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.config.ConfigException;
+import org.novaagent.runtime.plugin.SelectionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code agent run}: the daemon. Assembles the agent, logs what was selected, then hands over
+ * to the XenStore message loop through {@link #startLoop}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
+        description = "Run the agent: watch XenStore and answer the host's requests.", footer = ExitCodes.FOOTER)
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    AgentOptions options;
+
+    @Option(names = "--xenstore", paramLabel = "PATH",
+            description = "XenStore device or socket (default: xenstore.path of the config, else detected).")
+    String xenstore;
+
+    @Option(names = "--once", description = "Answer the requests pending now, then exit.")
+    boolean once;
+
+    @Override
+    public Integer call() {
+        AgentConfig cfg;
+        try {
+            cfg = options.loadConfig().with("xenstore.path", xenstore);
+        } catch (ConfigException | IllegalArgumentException e) {
+            LOG.error("configuration error: {}", e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        AgentAssembly agent = options.assemble(cfg);
+        for (SelectionRow row : agent.rows()) {
+            LOG.info("{} {} {} [{}]: {}", row.command().isEmpty() ? "-" : row.command(), row.module(), row.version(),
+                    row.origin(), row.detail());
+        }
+        LOG.info("routable commands: {}", String.join(",", agent.router().commandNames()));
+        return startLoop(agent, once);
+    }
+
+    /**
+     * Runs the XenStore message loop until shutdown (or, with {@code once}, until the pending
+     * requests are answered). The XenStore path is {@code agent.config().xenstorePath()}
+     * ({@code --xenstore} already applied; empty = detect).
+     *
+     * @param agent the assembled agent (router, config, facts)
+     * @param once  answer what is pending, then return
+     * @return the process exit code ({@link ExitCodes})
+     */
+    int startLoop(AgentAssembly agent, boolean once) {
+        LOG.error("XenStore loop not wired yet");
+        return ExitCodes.USAGE;
+    }
+}
