@@ -85,7 +85,7 @@ public final class FakeXenStore {
             synchronized (FakeXenStore.this) {
                 data.put(p, value);
             }
-            fire(p);
+            FakeXenStore.this.fire(p);
         }
 
         @Override public List<String> directory(String path) {
@@ -106,7 +106,7 @@ public final class FakeXenStore {
             synchronized (FakeXenStore.this) {
                 data.keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/"));
             }
-            fire(p);
+            FakeXenStore.this.fire(p);
         }
 
         @Override public void mkdir(String path) {
