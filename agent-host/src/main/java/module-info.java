@@ -8,7 +8,7 @@ module org.novaagent.host {
     requires org.slf4j;
 
     exports org.novaagent.host;
-    // exports org.novaagent.host.demo;
+    exports org.novaagent.host.demo;
     // exports org.novaagent.host.cli;
     // opens org.novaagent.host.cli to info.picocli;
 }

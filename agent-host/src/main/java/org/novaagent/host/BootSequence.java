@@ -53,7 +53,7 @@ final class BootSequence {
         return steps;
     }
 
-    private StepReport version(Duration total) throws XenStoreException, InterruptedException {
+    StepReport version(Duration total) throws XenStoreException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + total.toNanos();
         HostReply last;

@@ -224,6 +224,17 @@ public final class HostSimulator {
         return new BootSequence(this).run(plan);
     }
 
+    /**
+     * Re-sends {@code version} until it succeeds or {@code total} has passed, like nova does while
+     * the guest boots ({@code agent_version_timeout}).
+     *
+     * @param total overall time budget
+     * @return the version step (ok when some attempt succeeded)
+     */
+    public StepReport waitForVersion(Duration total) throws XenStoreException, InterruptedException {
+        return new BootSequence(this).version(total);
+    }
+
     /** @return the DH shared secret of the last successful keyinit */
     Optional<String> sharedSecret() {
         return dh == null ? Optional.empty() : dh.sharedSecret();
