@@ -9,6 +9,6 @@ module org.novaagent.host {
 
     exports org.novaagent.host;
     exports org.novaagent.host.demo;
-    // exports org.novaagent.host.cli;
-    // opens org.novaagent.host.cli to info.picocli;
+    exports org.novaagent.host.cli;
+    opens org.novaagent.host.cli to info.picocli;
 }

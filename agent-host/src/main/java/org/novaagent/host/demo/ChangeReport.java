@@ -35,7 +35,7 @@ final class ChangeReport {
             if (c.path().equals("etc/shadow")) {
                 out.println("            root:" + rootHash(root).map(ChangeReport::truncate).orElse("<no root line>"));
             } else if (showContent(c.path()) && Files.size(file) <= MAX_SHOWN_BYTES) {
-                for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
+                for (String line : Files.readString(file, StandardCharsets.UTF_8).stripTrailing().split("\n", -1)) {
                     out.println("            | " + line.replace("\t", "    "));
                 }
             }
