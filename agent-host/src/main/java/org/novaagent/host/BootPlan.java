@@ -38,6 +38,14 @@ public record BootPlan(Duration versionTimeout, Optional<String> sshPublicKey, O
                 Optional.of(network));
     }
 
+    /**
+     * @param timeout another version timeout
+     * @return a copy with it
+     */
+    public BootPlan withVersionTimeout(Duration timeout) {
+        return new BootPlan(timeout, sshPublicKey, adminPassword, digest, network);
+    }
+
     /** Hides the password from {@code toString}. */
     @Override
     public String toString() {
