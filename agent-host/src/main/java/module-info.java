@@ -4,5 +4,11 @@ module org.novaagent.host {
     requires org.novaagent.xenstore;
     requires org.novaagent.xenstore.sim;
     requires com.fasterxml.jackson.databind;
+    requires info.picocli;
     requires org.slf4j;
+
+    exports org.novaagent.host;
+    exports org.novaagent.host.demo;
+    exports org.novaagent.host.cli;
+    opens org.novaagent.host.cli to info.picocli;
 }
