@@ -2,13 +2,13 @@
 package org.novaagent.plugin.network.rhel.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
+import org.novaagent.network.Headers;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkRenderer;
+import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.Route;
@@ -20,6 +20,9 @@ import org.novaagent.network.Route;
  * {@code route-<if>}/{@code route6-<if>} in the {@code <cidr> via <gw> dev <if>} form, and
  * {@code etc/sysconfig/network}. Pure: previous content comes in through the options.
  *
+ * <p>Files this renderer wrote earlier and no longer renders (the config of a detached NIC, a
+ * route file whose routes are gone) are removed by the stager through {@link #OWNED}.
+ *
  * <p>Setting {@value #NM_CONTROLLED} ({@code true}/{@code false}, default {@code true}) sets
  * {@code NM_CONTROLLED=}.
  */
@@ -27,6 +30,9 @@ public final class IfcfgRenderer implements NetworkRenderer {
 
     /** Renderer setting: whether NetworkManager manages the devices. */
     public static final String NM_CONTROLLED = "nm-controlled";
+    /** Files removed when they carry our header and are no longer rendered. */
+    public static final OwnedFiles OWNED = OwnedFiles.of(RhelNames.SCRIPTS + "ifcfg-*",
+            RhelNames.SCRIPTS + "route-*", RhelNames.SCRIPTS + "route6-*");
 
     @Override
     public List<RenderedFile> render(NetworkConfig config, RendererOptions options) {
@@ -37,11 +43,14 @@ public final class IfcfgRenderer implements NetworkRenderer {
             files.add(new RenderedFile(path, IfcfgFile.render(nic, options.existing(path), nm), 0644));
             for (boolean v6 : new boolean[] {false, true}) {
                 List<Route> routes = routes(nic, v6);
+                String routePath = RhelNames.route(nic.name(), v6);
                 if (!routes.isEmpty()) {
                     StringBuilder out = new StringBuilder(RhelNames.HEADER);
                     routes.forEach(r -> out.append(r.cidr()).append(" via ").append(r.gateway())
                             .append(" dev ").append(nic.name()).append('\n'));
-                    files.add(new RenderedFile(RhelNames.route(nic.name(), v6), out.toString(), 0644));
+                    files.add(new RenderedFile(routePath, out.toString(), 0644));
+                } else if (options.existing(routePath).filter(c -> neutralise(c, nic.name())).isPresent()) {
+                    files.add(new RenderedFile(routePath, noRoutes(nic.name()), 0644));
                 }
             }
         }
@@ -51,38 +60,18 @@ public final class IfcfgRenderer implements NetworkRenderer {
     }
 
     /**
-     * Files to delete after staging: a {@code route-<if>}/{@code route6-<if>} of a configured
-     * NIC that now has no routes of that family (2.x left them in place, spec 4.5), and any
-     * other file we generated earlier (it carries our header) that this render no longer
-     * produces, for example the config of a detached NIC.
-     *
-     * @param config  the desired network
-     * @param options the same options as for {@link #render}; {@code existingFiles} must hold
-     *                every {@code ifcfg-*}, {@code route-*} and {@code route6-*} file
-     * @return root-relative paths to remove
+     * A stale route file of a NIC we configure that nova-agent did not write (for example the
+     * 2.x agent's {@code ADDRESS0=} file, which 2.x left in place, spec 4.5) cannot be removed
+     * through owned-file removal, which only deletes files with our header; it is replaced by a
+     * file without routes (the stager keeps the old one as {@code .bak}). A stale route file we
+     * wrote ourselves is simply not rendered, and the stager removes it.
      */
-    public List<String> obsoleteFiles(NetworkConfig config, RendererOptions options) {
-        Set<String> rendered = new HashSet<>();
-        render(config, options).forEach(f -> rendered.add(f.path()));
-        Set<String> routeFilesOfOurNics = new HashSet<>();
-        for (NetInterface nic : config.interfaces()) {
-            routeFilesOfOurNics.add(RhelNames.route(nic.name(), false));
-            routeFilesOfOurNics.add(RhelNames.route(nic.name(), true));
-        }
-        List<String> obsolete = new ArrayList<>();
-        options.existingFiles().forEach((path, content) -> {
-            if (!path.startsWith(RhelNames.SCRIPTS) || rendered.contains(path)) {
-                return;
-            }
-            String name = path.substring(RhelNames.SCRIPTS.length());
-            boolean ours = content.contains(RhelNames.MARKER)
-                    && (name.startsWith("ifcfg-") || name.startsWith("route-") || name.startsWith("route6-"));
-            if (ours || routeFilesOfOurNics.contains(path)) {
-                obsolete.add(path);
-            }
-        });
-        obsolete.sort(null);
-        return obsolete;
+    private static boolean neutralise(String existing, String ifname) {
+        return !Headers.isOurs(existing) || existing.equals(noRoutes(ifname));
+    }
+
+    static String noRoutes(String ifname) {
+        return RhelNames.HEADER + "# no static routes for " + ifname + "\n";
     }
 
     static List<Route> routes(NetInterface nic, boolean ipv6) {

@@ -2,15 +2,14 @@
 package org.novaagent.plugin.network.rhel.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkRenderer;
+import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.Route;
@@ -24,6 +23,9 @@ import org.novaagent.network.Route;
  */
 public final class NmKeyfileRenderer implements NetworkRenderer {
 
+    /** Our keyfiles; one that is no longer rendered (a detached NIC) is removed by the stager. */
+    public static final OwnedFiles OWNED = OwnedFiles.of(RhelNames.CONNECTIONS + "nova-*.nmconnection");
+
     @Override
     public List<RenderedFile> render(NetworkConfig config, RendererOptions options) {
         List<RenderedFile> files = new ArrayList<>();
@@ -31,28 +33,6 @@ public final class NmKeyfileRenderer implements NetworkRenderer {
             files.add(new RenderedFile(RhelNames.keyfile(nic.name()), keyfile(nic), 0600));
         }
         return files;
-    }
-
-    /**
-     * Our keyfiles (they carry the header) that this render no longer produces, for example the
-     * connection of a detached NIC.
-     *
-     * @param config  the desired network
-     * @param options {@code existingFiles} must hold every file of the system-connections directory
-     * @return root-relative paths to remove
-     */
-    public List<String> obsoleteFiles(NetworkConfig config, RendererOptions options) {
-        Set<String> rendered = new HashSet<>();
-        render(config, options).forEach(f -> rendered.add(f.path()));
-        List<String> obsolete = new ArrayList<>();
-        options.existingFiles().forEach((path, content) -> {
-            if (path.startsWith(RhelNames.CONNECTIONS) && path.endsWith(".nmconnection")
-                    && content.contains(RhelNames.MARKER) && !rendered.contains(path)) {
-                obsolete.add(path);
-            }
-        });
-        obsolete.sort(null);
-        return obsolete;
     }
 
     static String keyfile(NetInterface nic) {

@@ -85,17 +85,19 @@ class IfcfgRendererTests {
     }
 
     @Test
-    void staleRouteFilesAndOurDetachedNicFilesAreObsolete() {
+    void foreignStaleRouteFilesAreNeutralisedOursAreLeftToTheStager() {
         NetworkConfig config = TestNetworks.config("single-nic-ipv4");
-        Map<String, String> existing = Map.of(
+        Map<String, String> existing = new HashMap<>(Map.of(
                 RhelNames.route("eth0", false), "ADDRESS0=10.0.0.0\nNETMASK0=255.0.0.0\nGATEWAY0=10.0.0.1\n",
-                RhelNames.route("eth0", true), "::/0 via fe80::1 dev eth0\n",
-                RhelNames.ifcfg("eth2"), RhelNames.HEADER + "DEVICE=eth2\n",
-                RhelNames.route("eth2", false), RhelNames.HEADER + "10.0.0.0/8 via 10.0.0.1 dev eth2\n",
-                RhelNames.ifcfg("eth3"), "DEVICE=eth3\n",
-                RhelNames.ifcfg("lo"), "DEVICE=lo\n");
-        assertEquals(List.of(RhelNames.ifcfg("eth2"), RhelNames.route("eth0", false), RhelNames.route("eth2", false),
-                RhelNames.route("eth0", true)), renderer.obsoleteFiles(config, new RendererOptions(Map.of(), existing)));
+                RhelNames.route("eth0", true), RhelNames.HEADER + "::/0 via fe80::1 dev eth0\n"));
+        List<RenderedFile> files = renderer.render(config, new RendererOptions(Map.of(), existing));
+        assertEquals(IfcfgRenderer.noRoutes("eth0"), file(files, RhelNames.route("eth0", false)));
+        assertTrue(files.stream().noneMatch(f -> f.path().equals(RhelNames.route("eth0", true))),
+                "our own stale route6 file is not rendered, so the stager removes it");
+        existing.put(RhelNames.route("eth0", false), IfcfgRenderer.noRoutes("eth0"));
+        assertEquals(IfcfgRenderer.noRoutes("eth0"),
+                file(renderer.render(config, new RendererOptions(Map.of(), existing)), RhelNames.route("eth0", false)),
+                "stable on the next run");
     }
 
     @Test
