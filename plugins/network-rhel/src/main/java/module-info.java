@@ -8,4 +8,7 @@ module org.novaagent.plugin.network.rhel {
     requires org.novaagent.api;
     requires org.novaagent.network;
     requires org.slf4j;
+
+    provides org.novaagent.api.CommandHandler
+            with org.novaagent.plugin.network.rhel.internal.ResetNetworkCommandHandler;
 }
