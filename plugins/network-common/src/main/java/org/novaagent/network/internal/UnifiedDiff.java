@@ -42,10 +42,10 @@ public final class UnifiedDiff {
         while (i < n || j < m) {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 kinds.add(new char[] {' '}); text.add(a.get(i)); pos.add(new int[] {i++, j++});
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                kinds.add(new char[] {'+'}); text.add(b.get(j)); pos.add(new int[] {i, j++});
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 kinds.add(new char[] {'-'}); text.add(a.get(i)); pos.add(new int[] {i++, j});
+            } else {
+                kinds.add(new char[] {'+'}); text.add(b.get(j)); pos.add(new int[] {i, j++});
             }
         }
         StringBuilder out = new StringBuilder();
