@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.network;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.novaagent.api.CommandContext;
+import org.novaagent.api.CommandResult;
+import org.novaagent.api.ProcessResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resetnetwork logic shared by every network plugin, so each plugin only supplies a renderer,
+ * an applier and the files it owns: parse and validate everything first (an error answers
+ * {@code "500"} and writes nothing), set the hostname, render, stage, and apply only when a file
+ * changed; if applying fails, restore the previous files, re-apply them and answer {@code "500"}
+ * with the tool's error. A repeat with identical input changes no file and runs no command.
+ */
+public final class ResetNetworkFlow {
+
+    /** Setting that turns {@link #run} into a dry run whose message is {@link DryRun#report()}. */
+    public static final String DRY_RUN_SETTING = "network.dry-run";
+    /** Timeout for every apply command. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkFlow.class);
+
+    /** A parsed configuration plus the planned network file changes. */
+    private record Prepared(NetworkConfig config, FileStager stager, List<FileChange> plan) {
+    }
+
+    /** Creates the flow (stateless). */
+    public ResetNetworkFlow() {
+    }
+
+    /**
+     * Runs a resetnetwork.
+     *
+     * @param ctx      the request context (XenStore, root, process runner, settings)
+     * @param renderer the plugin's pure renderer
+     * @param options  gathers the renderer's options
+     * @param applier  the plugin's apply commands
+     * @param owned    files the plugin removes when they are no longer rendered
+     * @return {@code "0"} on success; {@code "500"} with a host-safe message otherwise
+     * @throws InterruptedException when the request is cancelled while a command runs
+     */
+    public CommandResult run(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
+                             Applier applier, OwnedFiles owned) throws InterruptedException {
+        if (ctx.setting(DRY_RUN_SETTING).map(Boolean::parseBoolean).orElse(false)) {
+            try {
+                return CommandResult.ok(dryRun(ctx, renderer, options, applier, owned).report());
+            } catch (NetworkConfigException | IOException | IllegalArgumentException e) {
+                return CommandResult.of("500", e.getMessage());
+            }
+        }
+        Prepared p;
+        try {
+            p = prepare(ctx, renderer, options, owned);
+        } catch (NetworkConfigException | IllegalArgumentException e) {
+            LOG.warn("resetnetwork rejected: {}", e.getMessage());
+            return CommandResult.of("500", e.getMessage());
+        } catch (IOException e) {
+            LOG.warn("resetnetwork cannot read its input", e);
+            return CommandResult.of("500", "cannot read network data: " + e.getMessage());
+        }
+        setHostname(ctx, p);
+        if (p.plan().stream().noneMatch(FileChange::changesConfig)) {
+            try {
+                p.stager().apply(p.plan());
+            } catch (IOException e) {
+                LOG.warn("cannot correct file modes", e);
+            }
+            LOG.info("resetnetwork: network files unchanged, nothing to apply");
+            return CommandResult.ok();
+        }
+        ApplyPlan plan = new ApplyPlan(p.config(), p.plan());
+        for (List<String> cmd : applier.preCommands(plan)) {
+            Optional<String> err = execute(ctx, cmd);
+            err.ifPresent(e -> LOG.warn("ignoring failure before writing files: {}", e));
+        }
+        StagedChange staged;
+        try {
+            staged = p.stager().apply(p.plan());
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("resetnetwork cannot write files", e);
+            return CommandResult.of("500", "cannot write network files: " + e.getMessage());
+        }
+        for (List<String> cmd : applier.commands(plan)) {
+            Optional<String> err = execute(ctx, cmd);
+            if (err.isPresent()) {
+                LOG.warn("resetnetwork failed: {}; restoring the previous files", err.get());
+                restore(ctx, staged, applier, plan);
+                return CommandResult.of("500", err.get());
+            }
+        }
+        return CommandResult.ok();
+    }
+
+    /**
+     * Computes what {@link #run} would do: writes nothing and runs nothing.
+     *
+     * @param ctx      the request context
+     * @param renderer the plugin's renderer
+     * @param options  gathers the renderer's options
+     * @param applier  the plugin's apply commands
+     * @param owned    files the plugin owns
+     * @return the diff and the commands that would run
+     * @throws NetworkConfigException the network data is invalid
+     * @throws IOException            XenStore or a current file cannot be read
+     */
+    public DryRun dryRun(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
+                         Applier applier, OwnedFiles owned) throws NetworkConfigException, IOException {
+        Prepared p = prepare(ctx, renderer, options, owned);
+        List<FileChange> all = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
+        if (p.config().hostname().isPresent()) {
+            String host = p.config().hostname().get();
+            List<FileChange> hostPlan = p.stager().plan(HostnameWriter.render(host,
+                    p.stager().read("etc/hosts"), manageHosts(ctx)), OwnedFiles.none());
+            all.addAll(hostPlan);
+            if (hostPlan.stream().anyMatch(FileChange::changesConfig)) {
+                commands.add(HostnameWriter.command(host, ctx.hostFacts()));
+            }
+        }
+        all.addAll(p.plan());
+        if (p.plan().stream().anyMatch(FileChange::changesConfig)) {
+            ApplyPlan plan = new ApplyPlan(p.config(), p.plan());
+            commands.addAll(applier.preCommands(plan));
+            commands.addAll(applier.commands(plan));
+        }
+        return new DryRun(FileStager.diff(all), commands);
+    }
+
+    private Prepared prepare(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
+                             OwnedFiles owned) throws NetworkConfigException, IOException {
+        FileStager stager = new FileStager(ctx.root());
+        List<LocalNic> nics = NicDiscovery.discover(ctx.root());
+        NetworkConfig config = new XenStoreNetworkParser().read(ctx.xenStore(), nics);
+        List<RenderedFile> files = renderer.render(config, options.create(ctx, stager));
+        return new Prepared(config, stager, stager.plan(files, owned));
+    }
+
+    private void setHostname(CommandContext ctx, Prepared p) throws InterruptedException {
+        if (p.config().hostname().isEmpty()) {
+            return;
+        }
+        String host = p.config().hostname().get();
+        try {
+            StagedChange change = new HostnameWriter(p.stager()).write(host, manageHosts(ctx));
+            if (!change.isEmpty()) {
+                execute(ctx, HostnameWriter.command(host, ctx.hostFacts()))
+                        .ifPresent(e -> LOG.warn("cannot set the running hostname: {}", e));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("cannot write the hostname; continuing with the network", e);
+        }
+    }
+
+    private void restore(CommandContext ctx, StagedChange staged, Applier applier, ApplyPlan plan)
+            throws InterruptedException {
+        try {
+            staged.rollback();
+        } catch (IOException e) {
+            LOG.error("cannot restore the previous network files", e);
+            return;
+        }
+        for (List<String> cmd : applier.commands(plan)) {
+            execute(ctx, cmd).ifPresent(e -> LOG.error("re-applying the previous files failed too: {}", e));
+        }
+    }
+
+    /** @return an error description when the command could not run or exited non-zero */
+    private Optional<String> execute(CommandContext ctx, List<String> cmd) throws InterruptedException {
+        String shown = String.join(" ", cmd);
+        try {
+            ProcessResult r = ctx.processes().run(cmd, new byte[0], COMMAND_TIMEOUT);
+            if (!r.executed()) {
+                LOG.info("not running on a non-live root: {}", shown);
+            }
+            if (r.succeeded()) {
+                return Optional.empty();
+            }
+            String detail = r.stderr().isBlank() ? r.stdout().strip() : r.stderr().strip();
+            return Optional.of(shown + " failed (exit " + r.exitCode() + ")" + (detail.isEmpty() ? "" : ": " + detail));
+        } catch (IOException e) {
+            return Optional.of(shown + " could not be started: " + e.getMessage());
+        }
+    }
+
+    private static boolean manageHosts(CommandContext ctx) {
+        return ctx.setting(HostnameWriter.MANAGE_HOSTS_SETTING).map(Boolean::parseBoolean).orElse(false);
+    }
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.network.testkit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the shared golden scenarios from the class path ({@code scenarios/<name>/...} in the
+ * network-common test-jar), so every renderer plugin tests the same inputs.
+ */
+public final class ScenarioLoader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScenarioLoader() {
+    }
+
+    /** @return every scenario name, from {@code scenarios/index.txt} */
+    public static List<String> names() {
+        return Arrays.stream(resource("scenarios/index.txt").orElseThrow().split("\n"))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * @param name a scenario name
+     * @return the scenario, with its {@code before/} state when present
+     */
+    public static Scenario load(String name) {
+        return load(name, "scenarios/" + name);
+    }
+
+    private static Scenario load(String name, String dir) {
+        try {
+            Map<String, String> xs = JSON.readValue(resource(dir + "/xenstore.json")
+                    .orElseThrow(() -> new IllegalArgumentException("no scenario " + dir)), new TypeReference<>() { });
+            List<Scenario.SysfsNic> nics = JSON.readValue(resource(dir + "/sysfs.json").orElseThrow(),
+                    new TypeReference<>() { });
+            Optional<Scenario> before = resource(dir + "/before/xenstore.json").isPresent()
+                    ? Optional.of(load(name + "/before", dir + "/before")) : Optional.empty();
+            return new Scenario(name, xs, nics, before);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> resource(String path) {
+        try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.network.debian.internal;
+
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.novaagent.api.Applicability;
+import org.novaagent.api.CommandContext;
+import org.novaagent.api.CommandHandler;
+import org.novaagent.api.CommandRequest;
+import org.novaagent.api.CommandResult;
+import org.novaagent.api.HostFacts;
+import org.novaagent.network.OwnedFiles;
+import org.novaagent.network.RendererOptions;
+import org.novaagent.network.RendererOptionsFactory;
+import org.novaagent.network.ResetNetworkFlow;
+
+/**
+ * {@code resetnetwork} on Debian/Ubuntu guests that use ifupdown and not netplan: parse, render
+ * ENI, stage, bounce the changed interfaces (all through the shared {@link ResetNetworkFlow}).
+ */
+public final class ResetNetworkCommandHandler implements CommandHandler {
+
+    /** The drop-in is ours: removed when the main file stops including interfaces.d. */
+    static final OwnedFiles OWNED = OwnedFiles.of(EniRenderer.DROP_IN);
+
+    /** The renderer merges into the operator's main file, so it gets its current content. */
+    static final RendererOptionsFactory OPTIONS = (ctx, stager) -> {
+        Map<String, String> existing = new HashMap<>();
+        stager.read(EniRenderer.INTERFACES).ifPresent(c -> existing.put(EniRenderer.INTERFACES, c));
+        return new RendererOptions(Map.of(), existing);
+    };
+
+    /** Creates the handler (stateless). */
+    public ResetNetworkCommandHandler() {
+    }
+
+    @Override
+    public String name() {
+        return "resetnetwork";
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Applicability applicability(HostFacts facts) {
+        if (Files.isDirectory(facts.resolve("/etc/netplan")) && facts.which("netplan").isPresent()) {
+            return Applicability.no("netplan is installed and etc/netplan exists: the netplan plugin configures this host");
+        }
+        if (!Files.isRegularFile(facts.resolve("/etc/network/interfaces"))) {
+            return Applicability.no("no etc/network/interfaces under the target root");
+        }
+        if (facts.which("ifup").isEmpty()) {
+            return Applicability.no("ifup (ifupdown) not found in " + facts.searchPath());
+        }
+        return Applicability.yes("ifupdown: etc/network/interfaces and ifup present, no netplan");
+    }
+
+    @Override
+    public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
+        return new ResetNetworkFlow().run(context, new EniRenderer(), OPTIONS, new EniApplier(), OWNED);
+    }
+}
