@@ -2,6 +2,7 @@
 package org.novaagent.plugin.rhel.registration.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class RecordingRunner implements ProcessRunner {
     @Override
     public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
         LOG.debug("Running {}", command);
-        calls.add(new Call(List.copyOf(command), new String(stdin, java.nio.charset.StandardCharsets.UTF_8), timeout));
+        calls.add(new Call(List.copyOf(command), new String(stdin, StandardCharsets.UTF_8), timeout));
         if (failure != null) {
             throw failure;
         }
