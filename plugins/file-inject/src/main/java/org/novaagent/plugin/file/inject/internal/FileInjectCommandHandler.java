@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.file.inject.internal;
+
+import org.novaagent.api.Applicability;
+import org.novaagent.api.CommandContext;
+import org.novaagent.api.CommandException;
+import org.novaagent.api.CommandHandler;
+import org.novaagent.api.CommandRequest;
+import org.novaagent.api.CommandResult;
+import org.novaagent.api.HostFacts;
+
+/**
+ * {@code file_inject}: nova's newer form, sent when {@code features} lists it. The value is a
+ * JSON object {@code {"b64_path": ..., "b64_file": ...}} with path and contents base64-encoded
+ * separately. Shares every check and the writer with {@code injectfile}.
+ */
+public final class FileInjectCommandHandler implements CommandHandler {
+
+    /** Creates the handler (ServiceLoader). */
+    public FileInjectCommandHandler() {
+    }
+
+    @Override
+    public String name() {
+        return "file_inject";
+    }
+
+    @Override
+    public Applicability applicability(HostFacts facts) {
+        return LinuxOnly.applicability(facts);
+    }
+
+    @Override
+    public CommandResult handle(CommandRequest request, CommandContext context) throws CommandException {
+        if (!request.valueIsJson()) {
+            throw TargetResolver.fail("Invalid file_inject data: expected a JSON object with b64_path and b64_file");
+        }
+        FileInjector.checkEncodedSize(request.value());
+        String b64Path;
+        String b64File;
+        try {
+            FlatJsonObject json = FlatJsonObject.parse(request.value());
+            b64Path = json.string("b64_path").orElse(null);
+            b64File = json.string("b64_file").orElse(null);
+        } catch (FlatJsonObject.MalformedJsonException e) {
+            throw TargetResolver.fail("Invalid file_inject data: " + e.getMessage());
+        }
+        if (b64Path == null || b64File == null) {
+            throw TargetResolver.fail("Invalid file_inject data: b64_path and b64_file are both required");
+        }
+        String path = FileInjector.decodePath(FileInjector.decodeBase64(b64Path));
+        return FileInjector.inject(context.root(), path, FileInjector.decodeBase64(b64File));
+    }
+}

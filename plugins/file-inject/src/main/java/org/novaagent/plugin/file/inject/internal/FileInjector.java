@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.file.inject.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.novaagent.api.CommandException;
+import org.novaagent.api.CommandResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part shared by {@code injectfile} and {@code file_inject}: strict base64, the size limit,
+ * path checks and the atomic write. Exists so the two wire formats cannot drift apart.
+ */
+final class FileInjector {
+
+    /** Largest accepted file content: 1 MiB (an authorized_keys file is a few KiB). */
+    static final int MAX_CONTENT_BYTES = 1 << 20;
+    /** Largest accepted base64 text: enough for the limit plus a maximal path and JSON framing. */
+    static final int MAX_ENCODED_CHARS = (MAX_CONTENT_BYTES + 4096 + 16) / 3 * 4 + 4 + 256;
+    static final String BAD_BASE64 = "Error doing base64 decoding of data";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileInjector.class);
+
+    private FileInjector() {
+    }
+
+    /**
+     * Decodes standard base64 strictly: padding required, no whitespace or foreign characters.
+     *
+     * @param text the base64 text
+     * @return the bytes
+     * @throws CommandException {@code "500"} {@value #BAD_BASE64}
+     */
+    static byte[] decodeBase64(String text) throws CommandException {
+        if (text.length() % 4 != 0) {
+            throw TargetResolver.fail(BAD_BASE64);
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw TargetResolver.fail(BAD_BASE64);
+        }
+    }
+
+    /**
+     * @param value encoded request text
+     * @throws CommandException {@code "500"} when it cannot hold a file within the limit
+     */
+    static void checkEncodedSize(String value) throws CommandException {
+        if (value.length() > MAX_ENCODED_CHARS) {
+            throw tooLarge((long) value.length() / 4 * 3);
+        }
+    }
+
+    /**
+     * @param pathBytes the guest path as sent
+     * @return the path decoded as strict UTF-8
+     * @throws CommandException {@code "500"} when the bytes are not UTF-8
+     */
+    static String decodePath(byte[] pathBytes) throws CommandException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(pathBytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw TargetResolver.fail("Invalid path: not valid UTF-8");
+        }
+    }
+
+    /**
+     * Writes the file under the root.
+     *
+     * @param root      the target root
+     * @param guestPath the absolute guest path
+     * @param contents  the raw bytes to write
+     * @return {@code "0"} on success
+     * @throws CommandException {@code "500"} with a clear message for every failure
+     */
+    static CommandResult inject(Path root, String guestPath, byte[] contents) throws CommandException {
+        if (contents.length > MAX_CONTENT_BYTES) {
+            throw tooLarge(contents.length);
+        }
+        TargetResolver.validate(guestPath);
+        try {
+            Path target = TargetResolver.resolve(root, guestPath);
+            AtomicFileReplacer.replace(target, guestPath, contents);
+            LOG.info("Injected {} bytes into {}", contents.length, TargetResolver.quote(guestPath));
+            return CommandResult.ok();
+        } catch (IOException e) {
+            LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
+            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + e, e);
+        }
+    }
+
+    private static CommandException tooLarge(long size) {
+        return TargetResolver.fail("File too large: about " + size + " bytes (limit " + MAX_CONTENT_BYTES + " bytes)");
+    }
+}
