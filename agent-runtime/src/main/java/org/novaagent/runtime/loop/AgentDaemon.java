@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.novaagent.runtime.notify.SdNotify;
 import org.novaagent.runtime.notify.ServiceNotifier;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.route.CommandRouter;
@@ -63,6 +64,20 @@ public final class AgentDaemon {
         this.sweeper = new StaleReplySweeper(settings.staleReplyGrace());
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The production wiring: XenStore found through {@link DaemonSettings#xenStorePath()} or the
+     * stock search order, systemd notification through {@code NOTIFY_SOCKET} when set, the
+     * system clock.
+     *
+     * @param settings the loop's settings
+     * @param router   routes requests to handlers
+     * @return the daemon, not yet running
+     */
+    public static AgentDaemon create(DaemonSettings settings, CommandRouter router) {
+        return new AgentDaemon(settings, XenStoreFactory.searching(settings.xenStorePath()), router,
+                SdNotify.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     /**

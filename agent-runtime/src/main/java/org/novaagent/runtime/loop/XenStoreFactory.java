@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.loop;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.novaagent.xenstore.XenStoreClient;
+import org.novaagent.xenstore.XenStoreConnector;
 import org.novaagent.xenstore.XenStoreException;
 
 /**
@@ -16,4 +19,16 @@ public interface XenStoreFactory {
      * @throws XenStoreException when XenStore cannot be reached (the daemon retries with backoff)
      */
     XenStoreClient open() throws XenStoreException;
+
+    /**
+     * The production factory: {@code --xenstore PATH} when given, else the stock clients' search
+     * order ({@code XENSTORED_PATH}, {@code XENSTORED_RUNDIR/socket}, the default socket, the
+     * xenbus devices).
+     *
+     * @param override the {@code --xenstore} path, if any
+     * @return a factory opening a new connection on each call
+     */
+    static XenStoreFactory searching(Optional<Path> override) {
+        return () -> XenStoreConnector.open(override);
+    }
 }
