@@ -157,6 +157,7 @@ class AgentDaemonEmbeddedTests {
         List<String> served = handlers.served();
         assertEquals(ids.size(), served.size(), "some request ran twice or never: " + served);
         assertEquals(new java.util.HashSet<>(ids), new java.util.HashSet<>(served));
+        assertTrue(notifier.messages().contains("STATUS=Reconnecting to XenStore"), "never reconnected");
     }
 
     @Test
@@ -169,6 +170,7 @@ class AgentDaemonEmbeddedTests {
         request("offline", "{\"name\":\"version\"}");
         waitFor("reply after reconnect", () -> reply("offline").isPresent());
         assertEquals(VERSION_REPLY, reply("offline").orElseThrow());
+        assertTrue(notifier.messages().contains("STATUS=Reconnecting to XenStore"), "never reconnected");
     }
 
     @Test
