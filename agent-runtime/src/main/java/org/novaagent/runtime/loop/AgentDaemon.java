@@ -199,10 +199,17 @@ public final class AgentDaemon {
 
     /** One connection's life: arm the watch, answer what is pending, then follow events. */
     private void session(XenStoreClient xs, Backoff backoff) throws XenStoreException, InterruptedException {
-        xs.mkdir(RequestProcessor.HOST_DIR);
+        try {
+            xs.mkdir(RequestProcessor.HOST_DIR);
+        } catch (XenStoreException e) {
+            if (e.isConnectionLost()) {
+                throw e;
+            }
+            LOG.warn("cannot create {} ({}); watching it anyway", RequestProcessor.HOST_DIR, e.getMessage());
+        }
         xs.watch(RequestProcessor.HOST_DIR, WATCH_TOKEN);
         scan(xs);
-        sweeper.sweep(xs, clock.instant());
+        sweep(xs);
         backoff.reset();
         if (ready.getCount() > 0) {
             notifier.ready("Watching " + RequestProcessor.HOST_DIR);
@@ -228,7 +235,7 @@ public final class AgentDaemon {
             }
             if (System.nanoTime() - nextRescan >= 0) {
                 scan(xs);
-                sweeper.sweep(xs, clock.instant());
+                sweep(xs);
                 nextRescan = System.nanoTime() + interval;
             }
         }
@@ -243,6 +250,18 @@ public final class AgentDaemon {
                 return;
             }
             processor.process(xs, ids.get(i));
+        }
+    }
+
+    /** Stale replies are housekeeping: only a lost connection interrupts the session. */
+    private void sweep(XenStoreClient xs) throws XenStoreException {
+        try {
+            sweeper.sweep(xs, clock.instant());
+        } catch (XenStoreException e) {
+            if (e.isConnectionLost()) {
+                throw e;
+            }
+            LOG.warn("cannot remove stale replies: {}", e.getMessage());
         }
     }
 

@@ -191,6 +191,21 @@ class AgentDaemonTests {
     }
 
     @Test
+    void refusedOperationsDoNotBreakTheSession() throws Exception {
+        store.hostWrite("data/guest/consumed", VERSION_REPLY);
+        store.injectFault("rm", "data/guest/consumed", FakeXenStore.Fault.REFUSE);
+        store.injectFault("read", "data/host/denied", FakeXenStore.Fault.REFUSE);
+        start(settings().withRescan(Duration.ofMillis(20), Duration.ofSeconds(1)));
+        request("denied", "{\"name\":\"version\"}");
+        clock.advance(Duration.ofSeconds(2));
+        request("after", "{\"name\":\"version\"}");
+        waitFor("later requests answered", () -> store.value("data/guest/after").isPresent()
+                && store.value("data/guest/denied").isPresent());
+        waitFor("stale reply removed on a later sweep", () -> store.value("data/guest/consumed").isEmpty());
+        assertEquals(1, store.connectionCount());
+    }
+
+    @Test
     void stopsWhenIdleAndSaysSo() throws Exception {
         Future<Integer> exit = start(settings());
         daemon.requestStop();

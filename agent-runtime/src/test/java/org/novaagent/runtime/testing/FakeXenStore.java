@@ -20,7 +20,7 @@ public final class FakeXenStore {
     public static final String DOMAIN_PATH = "/local/domain/7";
 
     /** Where a fault strikes relative to the operation it is attached to. */
-    public enum Fault { BEFORE_APPLY, AFTER_APPLY }
+    public enum Fault { BEFORE_APPLY, AFTER_APPLY, REFUSE }
 
     private final Node root = new Node();
     private final List<FakeXenStoreClient> clients = new ArrayList<>();

@@ -140,6 +140,9 @@ public final class FakeXenStoreClient implements XenStoreClient {
             store.dropAllConnections();
             throw XenStoreException.connectionLost("connection lost before " + op + " (fake)", null);
         }
+        if (f == FakeXenStore.Fault.REFUSE) {
+            throw XenStoreException.errorReply(op, abs, "EACCES");
+        }
         return f;
     }
 
