@@ -16,6 +16,9 @@ module org.novaagent.runtime {
 
     uses org.novaagent.api.CommandHandler;
 
+    // jnr-ffi generates proxies for the sd_notify libc binding: the package must be exported unqualified
+    exports org.novaagent.runtime.notify.nativeapi;
+
     // picocli reads the command classes' annotated fields reflectively
     opens org.novaagent.runtime.cli to info.picocli;
 }

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.config.ConfigException;
+import org.novaagent.runtime.loop.AgentDaemon;
+import org.novaagent.runtime.loop.DaemonSettings;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +66,36 @@ public final class RunCommand implements Callable<Integer> {
      * @return the process exit code ({@link ExitCodes})
      */
     int startLoop(AgentAssembly agent, boolean once) {
-        LOG.error("XenStore loop not wired yet");
-        return ExitCodes.USAGE;
+        AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.router());
+        if (!once) {
+            daemon.installShutdownHook();
+        }
+        try {
+            return daemon.run() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted; stopping");
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /**
+     * The loop settings from the configuration (CLI options already applied).
+     *
+     * @param agent the assembled agent
+     * @param once  answer what is pending, then return
+     * @return the daemon settings
+     */
+    static DaemonSettings settings(AgentAssembly agent, boolean once) {
+        AgentConfig cfg = agent.config();
+        Map<String, Duration> perCommand = new TreeMap<>();
+        for (String command : agent.router().commandNames()) {
+            perCommand.put(command, cfg.timeoutFor(command));
+        }
+        return DaemonSettings.defaults()
+                .withXenStorePath(cfg.xenstorePath().map(Path::of))
+                .withOnce(once)
+                .withTimeouts(cfg.defaultTimeout(), perCommand)
+                .withRescan(cfg.rescanInterval(), cfg.repliesGrace());
     }
 }
