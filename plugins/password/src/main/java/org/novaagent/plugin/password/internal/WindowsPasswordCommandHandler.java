@@ -9,23 +9,31 @@ import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.plugin.password.internal.windows.WindowsAccountException;
+import org.novaagent.plugin.password.internal.windows.WindowsAccounts;
 
 /**
  * Serves {@code password} on Windows guests (protocol §2.6, §3.7): same decryption as Linux,
  * then the built-in administrator (SID ending in -500) gets the password through
- * {@link WindowsAccounts}.
+ * {@link WindowsAccounts}: the Win32 binding on a live Windows system, an honest "unavailable"
+ * anywhere else ({@link WindowsAccountsChooser}).
  */
 public final class WindowsPasswordCommandHandler implements CommandHandler {
 
-    private final WindowsAccounts accounts;
+    private final WindowsAccountsChooser chooser;
 
-    /** ServiceLoader constructor. */
+    /** ServiceLoader constructor: Win32 on a live Windows system (loaded on first use only). */
     public WindowsPasswordCommandHandler() {
-        this(new UnavailableWindowsAccounts());
+        this(WindowsAccountsChooser.forThisJvm());
     }
 
+    /** Tests: always these accounts, whatever the OS and target. */
     WindowsPasswordCommandHandler(WindowsAccounts accounts) {
-        this.accounts = accounts;
+        this(WindowsAccountsChooser.fixed(accounts));
+    }
+
+    WindowsPasswordCommandHandler(WindowsAccountsChooser chooser) {
+        this.chooser = chooser;
     }
 
     @Override
@@ -43,10 +51,11 @@ public final class WindowsPasswordCommandHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return PasswordFlow.run(request, context, this::apply);
+        WindowsAccounts accounts = chooser.choose(context.liveSystem());
+        return PasswordFlow.run(request, context, password -> apply(accounts, password));
     }
 
-    private void apply(PlainPassword password) throws PasswordException {
+    private static void apply(WindowsAccounts accounts, PlainPassword password) throws PasswordException {
         String account;
         try {
             Optional<String> found = accounts.findAdministrator();

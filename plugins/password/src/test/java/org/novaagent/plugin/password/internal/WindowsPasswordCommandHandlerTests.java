@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.plugin.password.internal.windows.UnavailableWindowsAccounts;
+import org.novaagent.plugin.password.internal.windows.WindowsAccountException;
+import org.novaagent.plugin.password.internal.windows.WindowsAccounts;
 
 /** The Windows password handler around a fake {@link WindowsAccounts} (Win32 cannot run here). */
 class WindowsPasswordCommandHandlerTests {

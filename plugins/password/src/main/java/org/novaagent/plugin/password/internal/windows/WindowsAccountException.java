@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.password.internal;
+package org.novaagent.plugin.password.internal.windows;
 
 /**
  * A Win32 account operation failed; the message (for example a {@code NERR_*} code and its

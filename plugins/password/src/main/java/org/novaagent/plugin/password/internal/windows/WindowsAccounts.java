@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.password.internal;
+package org.novaagent.plugin.password.internal.windows;
 
 import java.util.Optional;
 
 /**
  * The two Win32 account operations the Windows password handler needs, behind an interface so
- * everything around them is tested on Linux. A real implementation would use
- * {@code NetUserEnum}/{@code NetUserGetInfo} (level 23, SID) and {@code NetUserSetInfo}
- * (level 1003) from {@code netapi32.dll}; never {@code net user} on a command line.
+ * everything around them is tested on Linux. The real implementation
+ * ({@code nativeapi.Win32Accounts}) uses {@code NetUserEnum}/{@code NetUserGetInfo} (level 23,
+ * SID) and {@code NetUserSetInfo} (level 1003) from {@code netapi32.dll}; never {@code net user}
+ * on a command line.
  */
 public interface WindowsAccounts {
 
     /**
      * Finds the built-in administrator: the local account whose SID ends in {@code -500},
-     * whatever it is called; on a domain controller, the first such domain account.
+     * whatever it is called (on a domain controller, the domain's own -500 account).
      *
      * @return the account name, or empty when there is none
      * @throws WindowsAccountException when the accounts cannot be listed
