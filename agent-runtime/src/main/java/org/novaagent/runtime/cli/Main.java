@@ -36,6 +36,9 @@ public final class Main {
                 .addSubcommand("run", new RunCommand())
                 .addSubcommand("plugins", plugins)
                 .addSubcommand("version", new VersionCommand());
+        if (DemoCommand.available()) {
+            cli.addSubcommand("demo", new DemoCommand());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
