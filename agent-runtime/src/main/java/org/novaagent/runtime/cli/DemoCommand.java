@@ -57,22 +57,4 @@ final class DemoCommand implements Callable<Integer> {
         }
         return new DemoScenario().run(opts, new InProcessAgentLauncher(), System.out);
     }
-
-    /** @return true when the demo's module is on the module path (it is not shipped in packages) */
-    static boolean available() {
-        ModuleLayer layer = DemoCommand.class.getModule().getLayer();
-        if (layer == null) {
-            return isOnClassPath();
-        }
-        return layer.findModule("org.novaagent.host").isPresent() && layer.findModule("org.novaagent.xenstore.sim").isPresent();
-    }
-
-    private static boolean isOnClassPath() {
-        try {
-            Class.forName("org.novaagent.host.demo.DemoScenario", false, DemoCommand.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 }
