@@ -35,6 +35,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new MainCommand())
                 .addSubcommand("run", new RunCommand())
                 .addSubcommand("plugins", plugins)
+                .addSubcommand("resetnetwork", new ResetNetworkCommand())
                 .addSubcommand("version", new VersionCommand());
         cli.setOut(out);
         cli.setErr(err);
