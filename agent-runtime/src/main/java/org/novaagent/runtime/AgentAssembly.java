@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The one place where the agent is put together: host facts from the target root, handlers
  * from the boot layer, the plugins directory and the built-ins, the selection, and a ready
  * {@link CommandRouter} whose contexts run processes for real only when the root is {@code /}.
- * Used by {@code agent run}, {@code agent plugins list}, the XenStore loop and the demo.
+ * Used by {@code agent run}, {@code agent plugins list}, {@code agent resetnetwork}, the XenStore
+ * loop and the demo.
  */
 public final class AgentAssembly {
 
@@ -116,9 +117,14 @@ public final class AgentAssembly {
 
     private RuntimeCommandContext context(org.novaagent.api.CommandRequest request,
                                           org.novaagent.api.XenStoreView xenStore) {
+        return context(request, xenStore, config);
+    }
+
+    private RuntimeCommandContext context(org.novaagent.api.CommandRequest request,
+                                          org.novaagent.api.XenStoreView xenStore, AgentConfig settings) {
         CommandHandler h = selection.selected().get(request.name());
         Module owner = h != null ? h.getClass().getModule() : AgentAssembly.class.getModule();
-        return new RuntimeCommandContext(xenStore, facts, live, clock, processes, config, sharedStates, owner);
+        return new RuntimeCommandContext(xenStore, facts, live, clock, processes, settings, sharedStates, owner);
     }
 
     /** @return the target root, absolute and normalised */
@@ -184,6 +190,27 @@ public final class AgentAssembly {
     /** @return the router over {@link #selected()} */
     public CommandRouter router() {
         return router;
+    }
+
+    /**
+     * A router over the same selection whose handler contexts see {@code extraSettings} on top of
+     * the configuration (for example {@code network.dry-run=true} for {@code agent resetnetwork
+     * --dry-run}). Everything else (facts, process runner, shared state) is this assembly's.
+     *
+     * @param extraSettings settings that win over the configuration file for these requests
+     * @return {@link #router()} when there are none, else a new router
+     * @throws IllegalArgumentException when a value is not acceptable for its key
+     */
+    public CommandRouter router(Map<String, String> extraSettings) {
+        if (extraSettings.isEmpty()) {
+            return router;
+        }
+        AgentConfig settings = config;
+        for (Map.Entry<String, String> e : extraSettings.entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        AgentConfig overlaid = settings;
+        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, overlaid));
     }
 
     /** @return the context factory the router uses (for callers that route themselves) */

@@ -24,6 +24,7 @@ import org.novaagent.api.XenStoreView;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.plugin.DiscoveredHandler;
 import org.novaagent.runtime.process.DryRunProcessRunner;
+import org.novaagent.runtime.route.CommandRouter;
 
 /** The assembled agent: facts from the root, built-ins, features after selection, dry-run contexts. */
 class AgentAssemblyTests {
@@ -94,6 +95,18 @@ class AgentAssemblyTests {
         assertEquals("false kms.example 2 DryRunProcessRunner",
                 a.router().route(CommandRequest.of("2", "kmsactivate", "{}"), XS).message());
         assertSame(a.router(), a.router());
+    }
+
+    @Test
+    void extraSettingsReachOnlyTheRouterTheyWereGivenTo() throws Exception {
+        AgentAssembly a = assemble("ID=rhel\n");
+        CommandRouter extra = a.router(java.util.Map.of("kms.server", "cli.example"));
+        assertEquals("false cli.example 1 DryRunProcessRunner",
+                extra.route(CommandRequest.of("1", "kmsactivate", "{}"), XS).message());
+        assertEquals("false kms.example 2 DryRunProcessRunner",
+                a.router().route(CommandRequest.of("2", "kmsactivate", "{}"), XS).message(), "shared state is shared");
+        assertSame(a.router(), a.router(java.util.Map.of()));
+        assertEquals(a.router().commandNames(), extra.commandNames());
     }
 
     @Test

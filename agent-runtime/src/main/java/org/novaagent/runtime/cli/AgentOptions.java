@@ -8,7 +8,7 @@ import org.novaagent.runtime.config.ConfigException;
 import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code run} and {@code plugins list} (a picocli mixin), and how they
+ * The options shared by {@code run}, {@code plugins list} and {@code resetnetwork} (a picocli mixin), and how they
  * override the configuration file.
  */
 public final class AgentOptions {

@@ -35,6 +35,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new MainCommand())
                 .addSubcommand("run", new RunCommand())
                 .addSubcommand("plugins", plugins)
+                .addSubcommand("resetnetwork", new ResetNetworkCommand())
                 .addSubcommand("version", new VersionCommand());
         if (demoAvailable()) { // DemoCommand may only be loaded when its modules are present
             cli.addSubcommand("demo", new DemoCommand());

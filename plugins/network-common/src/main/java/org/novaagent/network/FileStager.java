@@ -24,13 +24,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The only writer of network files. Resolves root-relative paths (rejecting escapes), plans the
  * change (unchanged files are skipped, so a repeated resetnetwork is a no-op), then writes each
- * file atomically (temp file in the same directory, fsync, rename), keeping one {@code <file>.bak}
- * of what it replaced or removed. The result can be rolled back.
+ * file atomically (temp file in the same directory, fsync, rename), keeping one backup of what it
+ * replaced or removed under {@link #BACKUP_DIR} (never next to the file: ifupdown's
+ * {@code source interfaces.d/*} and NetworkManager would read a stray copy). The result can be
+ * rolled back.
  */
 public final class FileStager {
 
-    /** Suffix of the single backup kept next to a replaced or removed file. */
+    /**
+     * Root-relative directory holding the one backup per replaced or removed file, at the file's
+     * own relative path below it (directories 0700, each backup keeps the original's mode).
+     */
+    public static final String BACKUP_DIR = "var/lib/nova-agent/backup";
+
+    /**
+     * Suffix of backups other tools and older agents leave next to config files. The stager
+     * writes none, but such files are never treated as owned files.
+     */
     public static final String BACKUP_SUFFIX = ".bak";
+
+    private static final String STATE_DIR = "var/lib/nova-agent";
+    private static final int PRIVATE_DIR_MODE = 0700;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStager.class);
 
@@ -72,6 +86,15 @@ public final class FileStager {
             throw new IllegalArgumentException("cannot check path '" + relative + "': " + e.getMessage(), e);
         }
         return p;
+    }
+
+    /**
+     * @param relative a root-relative path such as {@code etc/network/interfaces}
+     * @return where {@link #apply} keeps its backup: {@code <root>/var/lib/nova-agent/backup/<relative>}
+     * @throws IllegalArgumentException when the path is not root-relative or escapes the root
+     */
+    public Path backupOf(String relative) {
+        return resolve(BACKUP_DIR + "/" + root.relativize(resolve(relative)));
     }
 
     /**
@@ -149,11 +172,11 @@ public final class FileStager {
                 switch (c.kind()) {
                     case CREATE -> AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
                     case MODIFY -> {
-                        AtomicFiles.write(resolve(c.path() + BACKUP_SUFFIX), c.oldContent().orElseThrow(), c.oldMode());
+                        backup(c);
                         AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
                     }
                     case DELETE -> {
-                        AtomicFiles.write(resolve(c.path() + BACKUP_SUFFIX), c.oldContent().orElseThrow(), c.oldMode());
+                        backup(c);
                         AtomicFiles.delete(p);
                     }
                     case MODE -> Files.setPosixFilePermissions(p, AtomicFiles.permissions(c.newMode()));
@@ -213,6 +236,16 @@ public final class FileStager {
         return sb.toString();
     }
 
+    /** Writes the old content of a modified or removed file to its backup, atomically. */
+    private void backup(FileChange c) throws IOException {
+        Path target = backupOf(c.path());
+        Path state = resolve(STATE_DIR);
+        Path parent = state.getParent();
+        Files.createDirectories(parent);
+        AtomicFiles.createDirectories(parent, target.getParent(), PRIVATE_DIR_MODE);
+        AtomicFiles.write(target, c.oldContent().orElseThrow(), c.oldMode());
+    }
+
     private List<String> ownedExisting(OwnedFiles owned) throws IOException {
         TreeSet<String> found = new TreeSet<>();
         for (String glob : owned.globs()) {
@@ -231,7 +264,8 @@ public final class FileStager {
             try (Stream<Path> walk = Files.walk(start, glob.contains("**") ? Integer.MAX_VALUE : depth,
                     EnumSet.noneOf(FileVisitOption.class).toArray(new FileVisitOption[0]))) {
                 walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
-                        .filter(rel -> !rel.endsWith(BACKUP_SUFFIX) && !rel.contains(".nova-tmp-"))
+                        .filter(rel -> !rel.startsWith(BACKUP_DIR + "/") && !rel.endsWith(BACKUP_SUFFIX)
+                                && !rel.contains(".nova-tmp-"))
                         .filter(rel -> matcher.matches(Path.of(rel))).forEach(found::add);
             }
         }

@@ -28,25 +28,40 @@ class FileStagerTests {
         StagedChange again = s.stage(List.of(new RenderedFile("etc/netplan/50-x.yaml", H + "a\n", 0600)), OwnedFiles.none());
         assertTrue(again.isEmpty());
         assertTrue(again.changes().isEmpty());
-        assertFalse(Files.exists(root.resolve("etc/netplan/50-x.yaml.bak")), "no backup when nothing changed");
+        assertFalse(Files.exists(root.resolve(FileStager.BACKUP_DIR)), "no backup when nothing changed");
         try (Stream<Path> files = Files.list(p.getParent())) {
             assertEquals(1, files.count(), "no temp files left behind");
         }
     }
 
     @Test
-    void modifyKeepsOneBackupAndRollbackRestores(@TempDir Path root) throws Exception {
+    void modifyKeepsOneBackupOutsideTheConfigDirAndRollbackRestores(@TempDir Path root) throws Exception {
         FileStager s = new FileStager(root);
-        Path p = root.resolve("etc/a.conf");
+        Path p = root.resolve("etc/network/interfaces.d/50-nova-agent");
         Files.createDirectories(p.getParent());
         Files.writeString(p, "old\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
-        StagedChange c = s.stage(List.of(new RenderedFile("etc/a.conf", H + "new\n", 0600),
+        s.stage(List.of(new RenderedFile("etc/network/interfaces.d/50-nova-agent", H + "older\n", 0644)),
+                OwnedFiles.none());
+        StagedChange c = s.stage(List.of(new RenderedFile("etc/network/interfaces.d/50-nova-agent", H + "new\n", 0600),
                 new RenderedFile("etc/b.conf", H + "b\n", 0644)), OwnedFiles.none());
         assertEquals(H + "new\n", Files.readString(p));
-        assertEquals("old\n", Files.readString(root.resolve("etc/a.conf.bak")));
+        try (Stream<Path> files = Files.list(p.getParent())) {
+            assertEquals(List.of(p), files.toList(), "nothing but the config in the sourced directory");
+        }
+        Path backup = root.resolve("var/lib/nova-agent/backup/etc/network/interfaces.d/50-nova-agent");
+        assertEquals(backup, s.backupOf("etc/network/interfaces.d/50-nova-agent"));
+        assertEquals(H + "older\n", Files.readString(backup), "one backup: the content just replaced");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
+                "backup keeps the original's mode");
+        for (Path d = backup.getParent(); !d.equals(root.resolve("var/lib")); d = d.getParent()) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
+        try (Stream<Path> files = Files.list(backup.getParent())) {
+            assertEquals(1, files.count(), "no temp files left in the backup directory");
+        }
         c.rollback();
-        assertEquals("old\n", Files.readString(p));
+        assertEquals(H + "older\n", Files.readString(p));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
         assertFalse(Files.exists(root.resolve("etc/b.conf")), "created file deleted on rollback");
     }
@@ -72,7 +87,10 @@ class FileStagerTests {
                 OwnedFiles.of("etc/sysconfig/network-scripts/ifcfg-*"));
         assertEquals(List.of("etc/sysconfig/network-scripts/ifcfg-eth2"), c.removedPaths());
         assertFalse(Files.exists(dir.resolve("ifcfg-eth2")));
-        assertTrue(Files.exists(dir.resolve("ifcfg-eth2.bak")));
+        assertEquals(H + "DEVICE=eth2\n",
+                Files.readString(s.backupOf("etc/sysconfig/network-scripts/ifcfg-eth2")), "removed file backed up");
+        assertFalse(Files.exists(dir.resolve("ifcfg-eth2.bak")));
+        assertTrue(Files.exists(dir.resolve("ifcfg-eth3.bak")), "another tool's backup is never an owned file");
         assertTrue(Files.exists(dir.resolve("ifcfg-eth9")), "file without our header is left alone");
         c.rollback();
         assertEquals(H + "DEVICE=eth2\n", Files.readString(dir.resolve("ifcfg-eth2")));
@@ -90,6 +108,7 @@ class FileStagerTests {
         Files.createDirectories(root.resolve("outside"));
         Files.createSymbolicLink(root.resolve("r/link"), root.resolve("outside"));
         assertThrows(IllegalArgumentException.class, () -> s.resolve("link/x"));
+        assertThrows(IllegalArgumentException.class, () -> s.backupOf("../x"));
         assertThrows(IllegalArgumentException.class, () -> new RenderedFile("/etc/x", "x", 0644));
         try (Stream<Path> files = Files.list(root.resolve("outside"))) {
             assertEquals(0, files.count());

@@ -47,7 +47,7 @@ class ResetNetworkFlowTests {
         ctx.clearCommands();
         assertEquals(CommandResult.ok(), flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED));
         assertEquals(List.of(), ctx.commands(), "identical input runs no command");
-        assertFalse(Files.exists(root.resolve("etc/test-net/eth0.conf.bak")), "and rewrites no file");
+        assertFalse(Files.exists(root.resolve(FileStager.BACKUP_DIR)), "and rewrites no file");
     }
 
     @Test
@@ -72,7 +72,8 @@ class ResetNetworkFlowTests {
         ctx.clearCommands();
         assertEquals(CommandResult.ok(), flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED));
         assertFalse(Files.exists(root.resolve("etc/test-net/eth2.conf")), "detached NIC's config removed");
-        assertTrue(Files.exists(root.resolve("etc/test-net/eth2.conf.bak")));
+        assertEquals(eth2, Files.readString(root.resolve(FileStager.BACKUP_DIR + "/etc/test-net/eth2.conf")));
+        assertFalse(Files.exists(root.resolve("etc/test-net/eth2.conf.bak")), "no backup next to the config");
     }
 
     @Test

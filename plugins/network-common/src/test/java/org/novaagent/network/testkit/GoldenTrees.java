@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.novaagent.network.FileStager;
 
 /**
  * Compares a rendered target root with an expected tree ({@code src/test/resources/golden/<scenario>/}):
@@ -23,9 +24,9 @@ import java.util.stream.Stream;
  */
 public final class GoldenTrees {
 
-    /** Default filter: everything except {@code sys/}, {@code *.bak} and stager temp files. */
-    public static final Predicate<String> RENDERED = rel -> !rel.startsWith("sys/") && !rel.endsWith(".bak")
-            && !rel.contains(".nova-tmp-");
+    /** Default filter: everything except {@code sys/}, the stager's backups and temp files. */
+    public static final Predicate<String> RENDERED = rel -> !rel.startsWith("sys/")
+            && !rel.startsWith(FileStager.BACKUP_DIR + "/") && !rel.contains(".nova-tmp-");
 
     private GoldenTrees() {
     }

@@ -63,7 +63,7 @@ public final class IfcfgRenderer implements NetworkRenderer {
      * A stale route file of a NIC we configure that nova-agent did not write (for example the
      * 2.x agent's {@code ADDRESS0=} file, which 2.x left in place, spec 4.5) cannot be removed
      * through owned-file removal, which only deletes files with our header; it is replaced by a
-     * file without routes (the stager keeps the old one as {@code .bak}). A stale route file we
+     * file without routes (the stager keeps the old one under {@code var/lib/nova-agent/backup/}). A stale route file we
      * wrote ourselves is simply not rendered, and the stager removes it.
      */
     private static boolean neutralise(String existing, String ifname) {
