@@ -7,4 +7,5 @@
  */
 module org.novaagent.api {
     exports org.novaagent.api;
+    exports org.novaagent.api.support;
 }

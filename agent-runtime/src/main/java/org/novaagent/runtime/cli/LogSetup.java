@@ -25,6 +25,9 @@ final class LogSetup {
      */
     static void configure(String[] args, Map<String, String> env) {
         String level = option(args, "--log-level");
+        if (level == null && args.length > 0 && "demo".equals(args[0])) {
+            level = "warn"; // the demo prints the host's steps; the agent's info lines would drown them
+        }
         if (level == null) {
             String config = option(args, "--config");
             try {

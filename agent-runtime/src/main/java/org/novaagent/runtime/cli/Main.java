@@ -36,9 +36,31 @@ public final class Main {
                 .addSubcommand("run", new RunCommand())
                 .addSubcommand("plugins", plugins)
                 .addSubcommand("version", new VersionCommand());
+        if (demoAvailable()) { // DemoCommand may only be loaded when its modules are present
+            cli.addSubcommand("demo", new DemoCommand());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
         return cli.execute(args);
+    }
+
+    /**
+     * The demo's modules (host simulator, embedded XenStore) are not shipped in distro packages.
+     * This check must not touch {@link DemoCommand}: loading it needs their classes.
+     *
+     * @return true when {@code agent demo} can run
+     */
+    static boolean demoAvailable() {
+        ModuleLayer layer = Main.class.getModule().getLayer();
+        if (layer != null) {
+            return layer.findModule("org.novaagent.host").isPresent() && layer.findModule("org.novaagent.xenstore.sim").isPresent();
+        }
+        try {
+            Class.forName("org.novaagent.host.demo.DemoScenario", false, Main.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

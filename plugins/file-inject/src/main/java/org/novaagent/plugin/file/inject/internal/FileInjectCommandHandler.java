@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.file.inject.internal;
 
+import org.novaagent.api.support.FlatJsonObject;
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandException;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.rhel.registration.internal;
 
+import org.novaagent.api.support.FlatJsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

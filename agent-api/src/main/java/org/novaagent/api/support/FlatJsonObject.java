@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.rhel.registration.internal;
+package org.novaagent.api.support;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,17 +10,19 @@ import java.util.Optional;
 
 /**
  * A tiny strict RFC 8259 reader for one flat JSON object whose members are strings, arrays of
- * strings or {@code null}, so this plugin needs nothing but {@code org.novaagent.api} (no Jackson).
- * (A copy of the class in plugins/file-inject: plugins may not depend on each other.)
+ * strings or {@code null}, for plugins whose command value is such an object ({@code kmsactivate},
+ * {@code file_inject}) so they need nothing but {@code org.novaagent.api} (no Jackson). Immutable
+ * and thread-safe.
  * Error messages name positions and member names only, never values: values may be secrets.
  */
-final class FlatJsonObject {
+public final class FlatJsonObject {
 
     /** Thrown for text that is not such an object; the message is safe to send to the host. */
-    static final class MalformedJsonException extends Exception {
+    public static final class MalformedJsonException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        MalformedJsonException(String message) {
+        /** @param message where the text is wrong (positions and member names, never values) */
+        public MalformedJsonException(String message) {
             super(message);
         }
     }
@@ -36,7 +38,7 @@ final class FlatJsonObject {
      * @return the parsed object
      * @throws MalformedJsonException when the text is not a flat object of strings / string arrays
      */
-    static FlatJsonObject parse(String text) throws MalformedJsonException {
+    public static FlatJsonObject parse(String text) throws MalformedJsonException {
         Reader r = new Reader(text);
         Map<String, Object> members = new LinkedHashMap<>();
         r.skipWs();
@@ -70,7 +72,7 @@ final class FlatJsonObject {
      * @return the string value; empty when absent or {@code null}
      * @throws MalformedJsonException when the member is not a string
      */
-    Optional<String> string(String key) throws MalformedJsonException {
+    public Optional<String> string(String key) throws MalformedJsonException {
         Object v = members.get(key);
         if (v == null) {
             return Optional.empty();
@@ -86,7 +88,7 @@ final class FlatJsonObject {
      * @return a string value as a one-element list, an array's elements, or an empty list
      */
     @SuppressWarnings("unchecked")
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         Object v = members.get(key);
         if (v == null) {
             return List.of();
