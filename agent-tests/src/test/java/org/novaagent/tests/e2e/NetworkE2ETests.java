@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.novaagent.host.HostReply;
+import org.novaagent.host.HostSimulator;
+import org.novaagent.host.NetworkSpec;
+import org.novaagent.host.NetworkSpec.Ip;
+import org.novaagent.host.NetworkSpec.Nic;
+import org.novaagent.host.NetworkSpec.RouteSpec;
+import org.novaagent.host.demo.DemoNetwork;
+import org.novaagent.host.demo.Distro;
+import org.novaagent.host.demo.DistroRootBuilder;
+import org.novaagent.tests.support.RequiredTool;
+import org.novaagent.tests.xenstore.Oxenstored;
+import org.novaagent.xenstore.TransactionalXenStoreClient;
+import org.novaagent.xenstore.XenStoreConnector;
+
+/**
+ * resetnetwork from the host simulator through the real oxenstored to the real agent, into
+ * Debian (ifupdown), Ubuntu (netplan) and RHEL (ifcfg) scratch roots: first boot with two NICs,
+ * attach, detach, an identical repeat that changes no file, the netplan result checked by the real
+ * {@code netplan generate}, and a sysfs full of virtual links with an upper-case MAC. One daemon for
+ * the class; one agent per scratch root, run one at a time (they share {@code data/host}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NetworkE2ETests {
+
+    private static final String HOSTNAME = "e2e-server";
+
+    @TempDir
+    static Path dir;
+
+    private Oxenstored daemon;
+    private TransactionalXenStoreClient host;
+    private HostSimulator sim;
+
+    @BeforeAll
+    void start() throws Exception {
+        daemon = Oxenstored.start(dir.resolve("oxs"));
+        host = XenStoreConnector.openSocket(daemon.socketPath());
+        sim = new HostSimulator(host);
+        sim.setDefaultTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (host != null) {
+                host.close();
+            }
+        } finally {
+            if (daemon != null) {
+                daemon.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void firstBootAttachDetachAndIdenticalRepeat(Distro distro) throws Exception {
+        Path root = DistroRootBuilder.build(dir.resolve("root-" + distro.id()), distro);
+        try (RunningAgent agent = RunningAgent.start(dir.resolve("agent-" + distro.id()), daemon.socketPath(), root)) {
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            String first = config(root, distro);
+            for (String expected : List.of("104.130.4.72", "104.130.4.1", "2001:db8:104::72", "10.208.227.239",
+                    "10.208.0.0/12", "10.176.0.0/12", "10.208.224.1")) {
+                assertTrue(first.contains(expected), distro + " config lacks " + expected + ":\n" + first + agent.stderr());
+            }
+            assertDistroSpecifics(root, distro, first);
+            assertFalse(hasThirdNic(root, distro), "eth2 configured before it was attached:\n" + first);
+            assertEquals(HOSTNAME, Files.readString(root.resolve("etc/hostname")).strip());
+
+            assertZero(sim.resetnetwork(spec(true)), agent);
+            String attached = config(root, distro);
+            assertTrue(hasThirdNic(root, distro) && attached.contains("192.168.3.10"), "attach:\n" + attached);
+            assertTrue(attached.contains("104.130.4.72") && attached.contains("10.208.227.239"), attached);
+
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            String detached = config(root, distro);
+            assertFalse(hasThirdNic(root, distro) || detached.contains("192.168.3.10"), "detach left eth2:\n" + detached);
+            assertTrue(detached.contains("104.130.4.72") && detached.contains("10.208.227.239"), detached);
+
+            Map<String, String> before = snapshot(root);
+            Thread.sleep(20);
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            assertEquals(before, snapshot(root), "an identical resetnetwork changed files\n" + agent.stderr());
+
+            if (distro == Distro.UBUNTU) {
+                assertNetplanGenerates(root);
+            }
+        }
+    }
+
+    @Test
+    void virtualLinksAndAnUpperCaseSysfsMacDoNotBreakResetnetwork() throws Exception {
+        Path root = DistroRootBuilder.build(dir.resolve("root-odd"), Distro.DEBIAN);
+        Path net = root.resolve("sys/class/net");
+        Files.writeString(net.resolve("eth0/address"), DemoNetwork.ETH0_MAC.toUpperCase() + "\n");
+        Path tap = Files.createDirectories(net.resolve("tap0"));
+        Files.writeString(tap.resolve("address"), "7e:1f:22:33:44:55\n");
+        Files.writeString(tap.resolve("type"), "1\n");
+        Files.writeString(tap.resolve("tun_flags"), "0x1002\n");
+        Path veth = Files.createDirectories(net.resolve("veth0"));
+        Files.writeString(veth.resolve("address"), "ee:ee:ee:00:00:01\n");
+        Files.writeString(veth.resolve("type"), "1\n");
+        Files.writeString(veth.resolve("uevent"), "DEVTYPE=veth\nINTERFACE=veth0\nIFINDEX=9\n");
+        assertTrue(Files.isDirectory(net.resolve("tun0")) && Files.isDirectory(net.resolve("docker0")), "fixture");
+
+        // eth1's XenStore key and mac field in lower case, while sysfs has eth0 in upper case
+        NetworkSpec spec = spec(false);
+        Nic eth1 = spec.nics().get(1);
+        spec = new NetworkSpec(spec.hostname(), List.of(spec.nics().get(0), new Nic(eth1.label(),
+                eth1.mac().toLowerCase(), eth1.ipv4(), eth1.ipv6(), eth1.routes(), eth1.dns())));
+        try (RunningAgent agent = RunningAgent.start(dir.resolve("agent-odd"), daemon.socketPath(), root)) {
+            assertZero(sim.resetnetwork(spec), agent);
+            String conf = config(root, Distro.DEBIAN);
+            assertTrue(conf.contains("iface eth0 inet static") && conf.contains("iface eth1 inet static"), conf);
+            for (String skipped : List.of("tap0", "veth0", "tun0", "docker0")) {
+                assertFalse(conf.contains(skipped), skipped + " configured:\n" + conf);
+            }
+            assertTrue(agent.process().isAlive(), agent.stderr());
+        }
+    }
+
+    private static void assertZero(HostReply reply, RunningAgent agent) {
+        assertEquals("0", reply.returnCode(), reply + "\n" + agent.stderr());
+        assertTrue(reply.isSuccess(), reply.toString());
+    }
+
+    /** Two NICs (public with IPv4+IPv6+DNS, private with two routes), plus the attached eth2 when asked. */
+    private static NetworkSpec spec(boolean withThird) {
+        Nic pub = new Nic("public", DemoNetwork.ETH0_MAC,
+                List.of(new Ip("104.130.4.72", 24, Optional.of("104.130.4.1"))),
+                List.of(new Ip("2001:db8:104::72", 64, Optional.of("fe80::1"))),
+                List.of(), List.of("69.20.0.164", "69.20.0.196"));
+        Optional<String> via = Optional.of("10.208.224.1");
+        Nic priv = new Nic("private", DemoNetwork.ETH1_MAC,
+                List.of(new Ip("10.208.227.239", 19, Optional.empty())), List.of(),
+                List.of(new RouteSpec("10.208.0.0/12", via), new RouteSpec("10.176.0.0/12", via)), List.of());
+        Nic third = new Nic("e2e-net", DemoNetwork.ETH2_MAC,
+                List.of(new Ip("192.168.3.10", 24, Optional.empty())), List.of(), List.of(), List.of());
+        return new NetworkSpec(Optional.of(HOSTNAME), withThird ? List.of(pub, priv, third) : List.of(pub, priv));
+    }
+
+    /** @return the distro's generated network files concatenated */
+    private static String config(Path root, Distro distro) throws IOException {
+        return switch (distro) {
+            case DEBIAN -> Files.readString(root.resolve("etc/network/interfaces.d/50-nova-agent"));
+            case UBUNTU -> Files.readString(root.resolve("etc/netplan/50-nova-agent.yaml"));
+            case RHEL -> {
+                StringBuilder all = new StringBuilder();
+                try (Stream<Path> files = Files.list(root.resolve("etc/sysconfig/network-scripts"))) {
+                    for (Path f : files.sorted().toList()) {
+                        if (!f.getFileName().toString().endsWith(".bak")) {
+                            all.append("## ").append(f.getFileName()).append('\n').append(Files.readString(f));
+                        }
+                    }
+                }
+                yield all.toString();
+            }
+        };
+    }
+
+    private static boolean hasThirdNic(Path root, Distro distro) throws IOException {
+        return switch (distro) {
+            case DEBIAN -> config(root, distro).contains("iface eth2 ");
+            case UBUNTU -> config(root, distro).contains("eth2:");
+            case RHEL -> Files.exists(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth2"));
+        };
+    }
+
+    private static void assertDistroSpecifics(Path root, Distro distro, String conf) throws IOException {
+        switch (distro) {
+            case DEBIAN -> {
+                assertTrue(conf.contains("iface eth0 inet static") && conf.contains("address 104.130.4.72/24")
+                        && conf.contains("up ip route add 10.208.0.0/12 via 10.208.224.1 dev eth1"), conf);
+                assertTrue(Files.readString(root.resolve("etc/network/interfaces")).contains("source /etc/network/interfaces.d/*"),
+                        "the main file must keep its source line");
+            }
+            case UBUNTU -> {
+                Path yaml = root.resolve("etc/netplan/50-nova-agent.yaml");
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(yaml)));
+                assertTrue(conf.contains("macaddress: \"bc:76:4e:20:75:72\"") && conf.contains("- 104.130.4.72/24")
+                        && conf.contains("- 10.208.227.239/19"), conf);
+                assertTrue(Files.readString(root.resolve("etc/netplan/50-cloud-init.yaml")).contains("dhcp4: true"),
+                        "cloud-init's file must be left alone");
+            }
+            case RHEL -> {
+                String eth0 = Files.readString(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth0"));
+                assertTrue(eth0.contains("IPADDR=104.130.4.72") && eth0.contains("PREFIX=24")
+                        && eth0.contains("GATEWAY=104.130.4.1") && !eth0.contains("BOOTPROTO=dhcp"), eth0);
+                String route = Files.readString(root.resolve("etc/sysconfig/network-scripts/route-eth1"));
+                assertTrue(route.contains("10.208.0.0/12 via 10.208.224.1 dev eth1"), route);
+            }
+        }
+    }
+
+    /** Runs the real {@code netplan generate} over a copy of the scratch root's etc/netplan. */
+    private static void assertNetplanGenerates(Path root) throws Exception {
+        Path netplan = RequiredTool.require("netplan", "validates the generated YAML");
+        Path copy = dir.resolve("netplan-check");
+        Files.createDirectories(copy.resolve("etc/netplan"));
+        try (Stream<Path> files = Files.list(root.resolve("etc/netplan"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Path to = copy.resolve("etc/netplan").resolve(f.getFileName());
+                Files.copy(f, to);
+                Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        Process p = new ProcessBuilder(netplan.toString(), "generate", "--root-dir", copy.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "netplan generate timed out");
+        assertEquals(0, p.exitValue(), "netplan generate: " + out);
+        String eth0 = Files.readString(copy.resolve("run/systemd/network/10-netplan-eth0.network"));
+        assertTrue(eth0.contains("Address=104.130.4.72/24") && eth0.contains("Gateway=104.130.4.1")
+                && eth0.contains("DNS=69.20.0.164"), eth0);
+        String eth1 = Files.readString(copy.resolve("run/systemd/network/10-netplan-eth1.network"));
+        assertTrue(eth1.contains("Destination=10.176.0.0/12") && eth1.contains("Gateway=10.208.224.1"), eth1);
+    }
+
+    /** @return every regular file under {@code root}: relative path → mtime and content */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(f).toString(),
+                        Files.getLastModifiedTime(f).toMillis() + " " + Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+}
