@@ -14,15 +14,19 @@ import org.novaagent.xenstore.XenStoreTransaction;
  * The xenbus wire client: turns each XenStore operation into one request on a
  * {@link XenbusConnection} and maps ENOENT and other ERROR replies to typed results.
  * Relative paths are sent as they are; the daemon resolves them against the domain home.
+ * A directory the daemon will not list in one reply (E2BIG, as xenstored answers a guest whose
+ * listing exceeds 4096 bytes) is listed in chunks with DIRECTORY_PART ({@link DirectoryPartReader}).
  */
 public final class WireXenStoreClient implements TransactionalXenStoreClient {
 
     private final XenbusConnection conn;
+    private final DirectoryPartReader parts;
     private volatile String domainPath;
 
     /** Takes ownership of an open transport. */
     public WireXenStoreClient(XenbusTransport transport) {
         this.conn = new XenbusConnection(transport);
+        this.parts = new DirectoryPartReader(conn);
     }
 
     @Override
@@ -119,10 +123,14 @@ public final class WireXenStoreClient implements TransactionalXenStoreClient {
         request(XsOp.WRITE, tx, payload, path);
     }
 
+    /** DIRECTORY; on E2BIG (listing over 4096 bytes for an unprivileged guest) DIRECTORY_PART chunks. */
     List<String> directory(int tx, String path) throws XenStoreException {
         XsMessage r = conn.call(XsOp.DIRECTORY, tx, XsMessage.strings(path), path);
         if (isEnoent(r)) {
             return List.of();
+        }
+        if (r.type() == XsOp.ERROR && "E2BIG".equals(r.payloadText())) {
+            return parts.list(tx, path);
         }
         return check(r, XsOp.DIRECTORY, path).payloadStrings();
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param type    message type ({@link XsOp})
  * @param reqId   request id, echoed by the daemon in the reply
  * @param txId    transaction id, 0 outside a transaction
- * @param payload the payload bytes (at most {@link XsOp#PAYLOAD_MAX})
+ * @param payload the payload bytes (requests: at most {@link XsOp#PAYLOAD_MAX}; replies: at most
+ *                {@link XsOp#REPLY_MAX})
  */
 public record XsMessage(int type, int reqId, int txId, byte[] payload) {
 

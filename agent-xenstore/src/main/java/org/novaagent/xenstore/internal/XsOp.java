@@ -17,9 +17,18 @@ public final class XsOp {
     public static final int RM = 13;
     public static final int WATCH_EVENT = 15;
     public static final int ERROR = 16;
+    /** A chunk of a directory listing (xenstored's answer to a listing over 4096 bytes for a guest). */
+    public static final int DIRECTORY_PART = 22;
 
-    /** Largest payload a daemon accepts (XENSTORE_PAYLOAD_MAX). */
+    /** Largest payload a daemon accepts (XENSTORE_PAYLOAD_MAX): the limit for every request we send. */
     public static final int PAYLOAD_MAX = 4096;
+
+    /**
+     * Largest reply payload we accept. oxenstored sends longer replies than {@link #PAYLOAD_MAX} to
+     * privileged socket clients (a DIRECTORY of a few hundred children); a declared length above
+     * this bound means the stream is corrupt (1 MiB: about 27,000 UUID children).
+     */
+    public static final int REPLY_MAX = 1 << 20;
 
     /** Size of the fixed little-endian header: type, req_id, tx_id, len. */
     public static final int HEADER_SIZE = 16;
@@ -42,6 +51,7 @@ public final class XsOp {
             case RM: return "RM";
             case WATCH_EVENT: return "WATCH_EVENT";
             case ERROR: return "ERROR";
+            case DIRECTORY_PART: return "DIRECTORY_PART";
             default: return "OP" + type;
         }
     }

@@ -21,11 +21,13 @@ public final class EmbeddedXenStore implements AutoCloseable {
 
     private final Path socket;
     private final Engine engine;
+    private final ClientKind kind;
     private Acceptor acceptor;
 
-    private EmbeddedXenStore(Path socket, int domid) {
+    private EmbeddedXenStore(Path socket, int domid, ClientKind kind) {
         this.socket = socket;
-        this.engine = new Engine(domid);
+        this.kind = kind;
+        this.engine = new Engine(domid, kind);
     }
 
     /** Starts a store for domain 0 listening on {@code socket}. */
@@ -40,7 +42,19 @@ public final class EmbeddedXenStore implements AutoCloseable {
      *              and relative paths resolve there
      */
     public static EmbeddedXenStore start(Path socket, int domid) throws IOException {
-        EmbeddedXenStore s = new EmbeddedXenStore(socket, domid);
+        return start(socket, domid, ClientKind.PRIVILEGED);
+    }
+
+    /**
+     * Starts a store listening on {@code socket} whose clients are treated as {@code kind}
+     * ({@link ClientKind#GUEST}: a reply over 4096 bytes is E2BIG, large directories are listed
+     * with DIRECTORY_PART, as for a real guest's xenbus connection).
+     *
+     * @param domid the domain id of every client
+     * @param kind  how socket clients are treated
+     */
+    public static EmbeddedXenStore start(Path socket, int domid, ClientKind kind) throws IOException {
+        EmbeddedXenStore s = new EmbeddedXenStore(socket, domid, kind);
         s.acceptor = Acceptor.bind(socket, s.engine);
         return s;
     }
@@ -53,6 +67,11 @@ public final class EmbeddedXenStore implements AutoCloseable {
     /** @return the configured domain id */
     public int domid() {
         return engine.paths().domid();
+    }
+
+    /** @return how socket clients are treated */
+    public ClientKind clientKind() {
+        return kind;
     }
 
     /** @return {@code /local/domain/<domid>} */

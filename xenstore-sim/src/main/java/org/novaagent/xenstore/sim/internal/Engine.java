@@ -1,24 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.xenstore.sim.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.novaagent.xenstore.sim.ClientKind;
 
 /**
  * The store's request handler: resolves paths, runs each operation under one lock, replies, and
  * queues watch events to every connection whose watch matches. Transactions work on a private
- * copy of the tree and replay their writes on commit (last writer wins, never EAGAIN).
+ * copy of the tree and replay their writes on commit (last writer wins, never EAGAIN). Guest
+ * connections ({@link ClientKind}) get E2BIG instead of a reply over 4096 bytes.
  */
 public final class Engine {
 
     static final int DIRECTORY = 1, READ = 2, GET_PERMS = 3, WATCH = 4, UNWATCH = 5, TX_START = 6, TX_END = 7,
             GET_DOMAIN_PATH = 10, WRITE = 11, MKDIR = 12, RM = 13, SET_PERMS = 14, WATCH_EVENT = 15, ERROR = 16,
-            RESET_WATCHES = 21;
+            RESET_WATCHES = 21, DIRECTORY_PART = 22;
     private static final byte[] OK = Frame.z("OK");
 
     /** A transaction: its own tree copy and the writes to replay on commit. */
@@ -44,12 +45,17 @@ public final class Engine {
     private final Tree tree = new Tree();
     private final Set<SimConnection> connections = ConcurrentHashMap.newKeySet();
     private final Paths paths;
+    private final ClientKind kind;
     private final List<Map.Entry<SimConnection, Frame>> deferred = new ArrayList<>();
     private int nextTx = 1;
 
-    /** @param domid the domain every connection belongs to (relative paths resolve under it) */
-    public Engine(int domid) {
+    /**
+     * @param domid the domain every connection belongs to (relative paths resolve under it)
+     * @param kind  how socket clients are treated (reply size limit, DIRECTORY_PART support)
+     */
+    public Engine(int domid, ClientKind kind) {
         this.paths = new Paths(domid);
+        this.kind = kind;
         tree.mkdir(paths.home());
     }
 
@@ -120,7 +126,11 @@ public final class Engine {
             if (req.oversized()) {
                 throw new Failure("E2BIG");
             }
-            return Frame.reply(req, req.type(), op(c, req));
+            byte[] payload = op(c, req);
+            if (c != null && kind != ClientKind.PRIVILEGED && payload.length > Frame.PAYLOAD_MAX) {
+                throw new Failure("E2BIG"); // a guest's ring carries at most 4096 bytes per message
+            }
+            return Frame.reply(req, req.type(), payload);
         } catch (Failure f) {
             deferred.clear();
             return Frame.reply(req, ERROR, Frame.z(f.getMessage()));
@@ -128,7 +138,7 @@ public final class Engine {
     }
 
     private byte[] op(SimConnection c, Frame req) throws Failure {
-        List<String> args = strings(req.payload());
+        List<String> args = req.strings();
         Txn txn = txn(c, req.txId());
         Tree t = txn == null ? tree : txn.tree;
         switch (req.type()) {
@@ -144,10 +154,10 @@ public final class Engine {
                 if (kids == null) {
                     throw new Failure("ENOENT");
                 }
-                StringBuilder sb = new StringBuilder();
-                kids.forEach(k -> sb.append(k).append('\0'));
-                return sb.toString().getBytes(StandardCharsets.UTF_8);
+                return Listing.full(kids);
             }
+            case DIRECTORY_PART:
+                return directoryPart(c, t, args);
             case GET_PERMS:
                 if (t.read(paths.resolve(arg(args, 0))) == null) {
                     throw new Failure("ENOENT");
@@ -171,8 +181,23 @@ public final class Engine {
         }
     }
 
+    private byte[] directoryPart(SimConnection c, Tree t, List<String> args) throws Failure {
+        if (c != null && kind == ClientKind.GUEST_WITHOUT_DIRECTORY_PART) {
+            throw new Failure("ENOSYS");
+        }
+        if (args.size() != 2) {
+            throw new Failure("EINVAL");
+        }
+        String path = paths.resolve(args.get(0));
+        List<String> kids = t.children(path);
+        if (kids == null) {
+            throw new Failure("ENOENT");
+        }
+        return Listing.part(kids, t.generation(path), Integer.parseInt(numeric(args.get(1))));
+    }
+
     private void mutate(Tree t, Txn txn, Frame req) throws Failure {
-        String path = paths.resolve(arg(strings(req.payload()), 0));
+        String path = paths.resolve(arg(req.strings(), 0));
         switch (req.type()) {
             case WRITE: {
                 byte[] p = req.payload();
@@ -261,21 +286,5 @@ public final class Engine {
             }
         }
         throw new Failure("EINVAL");
-    }
-
-    /** Splits a payload on NUL (a trailing NUL does not add an element). */
-    static List<String> strings(byte[] p) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] == 0) {
-                out.add(new String(p, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        if (start < p.length) {
-            out.add(new String(p, start, p.length - start, StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One xenbus message as the server sees it, with the wire codec. A request whose length is above
@@ -71,5 +73,22 @@ public record Frame(int type, int reqId, int txId, byte[] payload, boolean overs
                 throw new EOFException("peer closed");
             }
         }
+    }
+
+    /** @return the payload split on NUL (a trailing NUL does not add an element) */
+    public List<String> strings() {
+        byte[] p = payload;
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 0) {
+                out.add(new String(p, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < p.length) {
+            out.add(new String(p, start, p.length - start, StandardCharsets.UTF_8));
+        }
+        return out;
     }
 }
