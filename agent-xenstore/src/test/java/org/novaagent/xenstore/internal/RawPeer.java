@@ -44,6 +44,13 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    /** Writes raw bytes (e.g. a header alone). */
+    void sendRaw(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            conn.write(bytes);
+        }
+    }
+
     /** Drops the client connection. */
     void hangUp() throws IOException {
         conn.close();
