@@ -241,9 +241,23 @@ public final class AgentDaemon {
         }
     }
 
+    /**
+     * Answers what is pending under {@code data/host}. A listing the daemon refuses (an error
+     * reply such as EACCES, or E2BIG from a daemon without DIRECTORY_PART) is logged and retried
+     * at the next event or re-scan; only a lost connection ends the session.
+     */
     private void scan(XenStoreClient xs) throws XenStoreException, InterruptedException {
-        // XenStore directory order is arrival order for the daemons we know (keys are appended).
-        List<String> ids = xs.directory(RequestProcessor.HOST_DIR);
+        List<String> ids;
+        try {
+            ids = xs.directory(RequestProcessor.HOST_DIR);
+        } catch (XenStoreException e) {
+            if (e.isConnectionLost()) {
+                throw e;
+            }
+            LOG.warn("cannot list {} ({}); retrying at the next event or re-scan", RequestProcessor.HOST_DIR,
+                    e.getMessage());
+            return;
+        }
         for (int i = 0; i < ids.size(); i++) {
             if (stop.requested()) {
                 LOG.info("stopping: {} requests left for the next start", ids.size() - i);

@@ -39,13 +39,15 @@ final class StaleReplySweeper {
      * @param xs  the connection
      * @param now the current time (from the daemon's clock)
      * @return the number of replies removed
-     * @throws XenStoreException when XenStore fails (a lost connection is reported to the caller)
+     * @throws XenStoreException when listing fails or the connection is lost; a refused removal
+     *                           of one reply is logged and retried at the next sweep
      */
     int sweep(XenStoreClient xs, Instant now) throws XenStoreException {
         List<String> replies = xs.directory(RequestProcessor.GUEST_DIR);
         Set<String> requests = new HashSet<>(xs.directory(RequestProcessor.HOST_DIR));
         firstSeenStale.keySet().retainAll(new HashSet<>(replies));
         int removed = 0;
+        int refused = 0;
         for (String id : replies) {
             if (requests.contains(id)) {
                 firstSeenStale.remove(id);
@@ -53,15 +55,36 @@ final class StaleReplySweeper {
             }
             Instant seen = firstSeenStale.putIfAbsent(id, now);
             if (seen != null && !now.isBefore(seen.plus(grace))) {
-                xs.rm(RequestProcessor.GUEST_DIR + "/" + id);
-                firstSeenStale.remove(id);
-                removed++;
+                if (remove(xs, id)) {
+                    firstSeenStale.remove(id);
+                    removed++;
+                } else {
+                    refused++;
+                }
             }
         }
         if (removed > 0) {
             LOG.info("removed {} stale replies from {}", removed, RequestProcessor.GUEST_DIR);
         }
+        if (refused > 0) {
+            LOG.warn("could not remove {} stale replies from {}; retrying at the next sweep", refused,
+                    RequestProcessor.GUEST_DIR);
+        }
         return removed;
+    }
+
+    /** @return true when removed; false when XenStore refused (logged; kept for the next sweep) */
+    private static boolean remove(XenStoreClient xs, String id) throws XenStoreException {
+        try {
+            xs.rm(RequestProcessor.GUEST_DIR + "/" + id);
+            return true;
+        } catch (XenStoreException e) {
+            if (e.isConnectionLost()) {
+                throw e;
+            }
+            LOG.debug("cannot remove stale reply {}: {}", id, e.getMessage());
+            return false;
+        }
     }
 
     /** @return how many stale replies are waiting for their grace period to end */

@@ -206,6 +206,33 @@ class AgentDaemonTests {
     }
 
     @Test
+    void aRefusedListingOfRequestsIsRetriedWithoutReconnecting() throws Exception {
+        start(settings()); // rescan every 60 s: only watch events trigger scans here
+        long listings = store.count("directory", "data/host");
+        store.injectFault("directory", "data/host", FakeXenStore.Fault.REFUSE);
+        request("first", "{\"name\":\"version\"}");
+        waitFor("the refused listing", () -> store.count("directory", "data/host") > listings);
+        request("second", "{\"name\":\"version\"}");
+        waitFor("both answered by the next scan", () -> store.value("data/guest/first").isPresent()
+                && store.value("data/guest/second").isPresent());
+        assertEquals(1, store.connectionCount(), "the session went on");
+    }
+
+    @Test
+    void aRefusedListingOfRepliesDoesNotEndTheSession() throws Exception {
+        store.hostWrite("data/guest/consumed", VERSION_REPLY);
+        store.injectFault("directory", "data/guest", FakeXenStore.Fault.REFUSE);
+        start(settings().withRescan(Duration.ofMillis(20), Duration.ofSeconds(1)));
+        waitFor("stale reply removed by later sweeps", () -> {
+            clock.advance(Duration.ofMillis(100)); // noted stale by one sweep, removed by a later one
+            return store.value("data/guest/consumed").isEmpty();
+        });
+        request("after", "{\"name\":\"version\"}");
+        waitFor("later request answered", () -> store.value("data/guest/after").isPresent());
+        assertEquals(1, store.connectionCount());
+    }
+
+    @Test
     void stopsWhenIdleAndSaysSo() throws Exception {
         Future<Integer> exit = start(settings());
         daemon.requestStop();

@@ -2,6 +2,8 @@
 package org.novaagent.runtime.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.novaagent.runtime.testing.FakeXenStore;
 import org.novaagent.runtime.testing.FakeXenStoreClient;
 import org.novaagent.runtime.testing.MutableClock;
+import org.novaagent.xenstore.XenStoreException;
 
 class StaleReplySweeperTests {
 
@@ -59,6 +62,34 @@ class StaleReplySweeperTests {
             store.hostRm("data/guest/x");
             sweeper.sweep(xs, clock.instant());
             assertEquals(0, sweeper.tracked());
+        }
+    }
+
+    @Test
+    void aRefusedRemovalIsKeptForTheNextSweepAndTheOthersAreStillRemoved() throws Exception {
+        store.hostWrite("data/guest/a", "{}");
+        store.hostWrite("data/guest/b", "{}");
+        store.injectFault("rm", "data/guest/a", FakeXenStore.Fault.REFUSE);
+        try (FakeXenStoreClient xs = store.connect()) {
+            sweeper.sweep(xs, clock.instant());
+            clock.advance(Duration.ofSeconds(300));
+            assertEquals(1, sweeper.sweep(xs, clock.instant()), "b removed although a was refused");
+            assertEquals(List.of("a"), store.children("data/guest"));
+            assertEquals(1, sweeper.tracked());
+            assertEquals(1, sweeper.sweep(xs, clock.instant()), "a removed at the next sweep");
+            assertEquals(List.of(), store.children("data/guest"));
+        }
+    }
+
+    @Test
+    void aLostConnectionDuringARemovalIsReported() throws Exception {
+        store.hostWrite("data/guest/a", "{}");
+        store.injectFault("rm", "data/guest/a", FakeXenStore.Fault.BEFORE_APPLY);
+        try (FakeXenStoreClient xs = store.connect()) {
+            sweeper.sweep(xs, clock.instant());
+            clock.advance(Duration.ofSeconds(300));
+            XenStoreException e = assertThrows(XenStoreException.class, () -> sweeper.sweep(xs, clock.instant()));
+            assertTrue(e.isConnectionLost());
         }
     }
 }

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.runtime.testing.MutableClock;
+import org.novaagent.runtime.testing.RecordingNotifier;
+import org.novaagent.runtime.testing.TestHandlers;
+import org.novaagent.runtime.testing.TestRouters;
+import org.novaagent.xenstore.sim.ClientKind;
+import org.novaagent.xenstore.sim.EmbeddedXenStore;
+
+/**
+ * The loop with directories longer than one 4096-byte xenbus message, through the real client:
+ * a privileged connection (one long DIRECTORY reply), a guest (E2BIG, DIRECTORY_PART chunks) and
+ * a guest on a daemon without DIRECTORY_PART (the listing fails; the session must go on).
+ */
+class AgentDaemonLargeDirectoryTests {
+
+    private static final String VERSION_REPLY = "{\"returncode\":\"0\",\"message\":\"9.8.7\"}";
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedXenStore xenstore;
+    private final TestHandlers handlers = new TestHandlers();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final MutableClock clock = new MutableClock();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor();
+    private AgentDaemon daemon;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (daemon != null) {
+            daemon.requestStop();
+            daemon.awaitTermination(Duration.ofSeconds(10));
+        }
+        runner.shutdownNow();
+        if (xenstore != null) {
+            xenstore.close();
+        }
+    }
+
+    private void start(ClientKind kind) throws Exception {
+        DaemonSettings settings = DaemonSettings.defaults()
+                .withXenStorePath(Optional.of(xenstore.socketPath()))
+                .withTimeouts(Duration.ofSeconds(5), Map.of())
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
+                .withRescan(Duration.ofMillis(50), Duration.ofSeconds(300));
+        daemon = new AgentDaemon(settings, XenStoreFactory.searching(settings.xenStorePath()),
+                TestRouters.of(handlers.all(), dir), notifier, clock);
+        runner.submit(daemon::run);
+        assertTrue(daemon.awaitReady(Duration.ofSeconds(20)), "daemon not ready");
+    }
+
+    private List<String> write(String parent, int n, String value) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = UUID.randomUUID().toString();
+            xenstore.write(parent + "/" + id, value);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** 150 pending requests and 200 old replies: every request answered once, old replies swept after the grace. */
+    private void answersEverythingAndSweeps(ClientKind kind) throws Exception {
+        xenstore = EmbeddedXenStore.start(dir.resolve("xs.sock"), 9, kind);
+        List<String> old = write("data/guest", 200, VERSION_REPLY);
+        List<String> ids = write("data/host", 150, "{\"name\":\"version\"}");
+        start(kind);
+        waitFor("150 requests removed", () -> xenstore.directory("data/host").isEmpty());
+        assertEquals(150, handlers.served().size(), "each request ran exactly once");
+        for (String id : ids) {
+            assertEquals(VERSION_REPLY, xenstore.read("data/guest/" + id).orElseThrow(), id);
+        }
+        assertEquals(350, xenstore.directory("data/guest").size());
+        clock.advance(Duration.ofSeconds(301));
+        waitFor("all 350 replies swept", () -> xenstore.directory("data/guest").isEmpty());
+        assertFalse(notifier.messages().contains("STATUS=Reconnecting to XenStore"), notifier.messages().toString());
+        assertTrue(new HashSet<>(old).size() == 200);
+    }
+
+    @Test
+    void aPrivilegedConnectionGetsLongListingsInOneReply() throws Exception {
+        answersEverythingAndSweeps(ClientKind.PRIVILEGED);
+    }
+
+    @Test
+    void aGuestConnectionListsInDirectoryPartChunks() throws Exception {
+        answersEverythingAndSweeps(ClientKind.GUEST);
+    }
+
+    @Test
+    void withoutDirectoryPartAnUnlistableReplyDirectoryDoesNotEndTheSession() throws Exception {
+        xenstore = EmbeddedXenStore.start(dir.resolve("xs.sock"), 9, ClientKind.GUEST_WITHOUT_DIRECTORY_PART);
+        write("data/guest", 200, VERSION_REPLY); // 7,400 bytes: the sweep cannot list it
+        start(ClientKind.GUEST_WITHOUT_DIRECTORY_PART);
+        Thread.sleep(300); // several re-scans and sweeps
+        xenstore.write("data/host/later", "{\"name\":\"version\"}");
+        waitFor("reply", () -> xenstore.read("data/guest/later").isPresent());
+        assertEquals(VERSION_REPLY, xenstore.read("data/guest/later").orElseThrow());
+        assertEquals(1, handlers.served().size());
+        assertFalse(notifier.messages().contains("STATUS=Reconnecting to XenStore"), notifier.messages().toString());
+        assertEquals(1, xenstore.connectionCount());
+    }
+}
