@@ -20,8 +20,12 @@ public record IdleCost(String label, double seconds, double cpuMs, long switches
     public static IdleCost between(String label, ProcSample before, ProcSample after, double seconds,
                                    long ticksPerSecond, String note) {
         long ticks = (after.ownTicks() - before.ownTicks()) + (after.childTicks() - before.childTicks());
-        return new IdleCost(label, seconds, ticks * 1000.0 / ticksPerSecond,
-                after.voluntarySwitches() - before.voluntarySwitches(), after.rssKiB(), after.threads(), note);
+        long ended = after.threadsEndedSince(before);
+        String why = ended == 0 ? note : note + "; " + ended + " thread(s) ended in the window (their switches not counted)";
+        String busiest = after.busiestThreadsSince(before, 4);
+        why = busiest.isEmpty() ? why : why + "; most switches: " + busiest;
+        return new IdleCost(label, seconds, ticks * 1000.0 / ticksPerSecond, after.switchesSince(before),
+                after.rssKiB(), after.threads(), why);
     }
 
     /** @return voluntary context switches per second: how often the process woke up */
