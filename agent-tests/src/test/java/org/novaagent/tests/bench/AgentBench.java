@@ -68,6 +68,7 @@ public final class AgentBench {
         } finally {
             deleteTree(work);
         }
+        report.footer();
         report.write(out);
         LOG.info("report written to {}", out.toAbsolutePath());
     }
@@ -101,6 +102,7 @@ public final class AgentBench {
         List<IdleCost> rows = new ArrayList<>();
         rows.add(ib.agent("agent run (AgentProcess flags)", null));
         rows.add(ib.agent("agent run (launcher lean flags)", BenchAgent.LEAN_FLAGS));
+        rows.add(ib.agent("agent run (lean + quiet: experiment)", BenchAgent.QUIET_FLAGS));
         LOG.info("idle baseline: /bin/sleep for {} s", seconds);
         rows.add(ib.sleep());
         LOG.info("idle baseline: 1 s poll loop for {} s", seconds);

@@ -33,7 +33,13 @@ public final class BenchReport {
         line("machine: %d CPU(s), %s, kernel %s, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
                 osName(), System.getProperty("os.version"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"));
+        line("load average at start: %s", loadAverage());
         line("");
+    }
+
+    /** The load at the end: other work on the machine makes the numbers noisier. */
+    public void footer() throws IOException {
+        line("load average at end: %s", loadAverage());
     }
 
     /** Start-up table. */
@@ -81,6 +87,8 @@ public final class BenchReport {
         for (IdleCost c : rows) {
             line("   %s: %s", c.label(), c.note());
         }
+        line("   quiet flags: %s", String.join(" ", BenchAgent.QUIET_FLAGS.subList(BenchAgent.LEAN_FLAGS.size(),
+                BenchAgent.QUIET_FLAGS.size())));
         line("");
     }
 
@@ -106,6 +114,11 @@ public final class BenchReport {
 
     private void stats(String label, LatencyStats s) {
         line("   %-34s %8.3f %8.3f %8.3f %8.3f %8.3f", label, s.p50(), s.p90(), s.p99(), s.max(), s.mean());
+    }
+
+    private static String loadAverage() throws IOException {
+        Path p = Path.of("/proc/loadavg");
+        return Files.isReadable(p) ? Files.readString(p, StandardCharsets.US_ASCII).strip() : "unknown";
     }
 
     private static String osName() throws IOException {
