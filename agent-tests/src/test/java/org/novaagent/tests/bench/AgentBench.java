@@ -31,6 +31,8 @@ public final class AgentBench {
     private static final Logger LOG = LoggerFactory.getLogger(AgentBench.class);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     private static final int STARTUP_WARMUPS = 2;
+    /** Where the baseline echo client answers: beside the agent's {@code data}, so both run at once. */
+    private static final String BASELINE_BASE = "bench";
 
     private AgentBench() {
     }
@@ -52,7 +54,8 @@ public final class AgentBench {
             if (only.contains("startup")) {
                 LOG.info("start-up: agent version, {} warm-ups + {} runs per flag set", STARTUP_WARMUPS, startupRuns);
                 StartupBench sb = new StartupBench(work, STARTUP_WARMUPS, startupRuns);
-                report.startup(sb.measure(List.of()), sb.measure(BenchAgent.LEAN_FLAGS), STARTUP_WARMUPS, startupRuns);
+                List<StartupBench.Result> r = sb.measure(List.of(List.of(), BenchAgent.LEAN_FLAGS));
+                report.startup(r.get(0), r.get(1), STARTUP_WARMUPS, startupRuns);
             }
             if (only.contains("latency") || only.contains("idle")) {
                 try (Oxenstored daemon = Oxenstored.start(work.resolve("oxs"))) {
@@ -75,21 +78,18 @@ public final class AgentBench {
 
     private static void latency(BenchReport report, Path socket, Path work, int warmup, int n)
             throws IOException, XenStoreException, InterruptedException {
-        LOG.info("latency baseline: echo client, {} + {} round trips", warmup, n);
-        LatencyStats baseline;
-        try (EchoResponder echo = EchoResponder.start(socket); RoundTripHost host = RoundTripHost.connect(socket)) {
-            baseline = new LatencyStats(host.measure(warmup, n, REPLY_TIMEOUT));
+        LOG.info("latency: real agent and echo baseline, alternating, {} + {} round trips each", warmup, n);
+        Path dir = Files.createTempDirectory(work, "latency-agent");
+        Process agent = BenchAgent.startRun(null, socket, dir.resolve("root"), dir);
+        try (EchoResponder echo = EchoResponder.start(socket, BASELINE_BASE);
+             RoundTripHost toAgent = RoundTripHost.connect(socket);
+             RoundTripHost toEcho = RoundTripHost.connect(socket, BASELINE_BASE)) {
+            toAgent.roundTrip(Duration.ofSeconds(60)); // ready: the first answer
+            long[][] nanos = RoundTripHost.measureInterleaved(List.of(toEcho, toAgent), warmup, n, REPLY_TIMEOUT);
             if (echo.failure().isPresent()) {
                 throw new IllegalStateException("echo responder failed", echo.failure().get());
             }
-        }
-        clear(socket);
-        LOG.info("latency with the real agent: {} + {} round trips", warmup, n);
-        Path dir = Files.createTempDirectory(work, "latency-agent");
-        Process agent = BenchAgent.startRun(null, socket, dir.resolve("root"), dir);
-        try (RoundTripHost host = RoundTripHost.connect(socket)) {
-            host.roundTrip(Duration.ofSeconds(60)); // ready: the first answer
-            report.latency(baseline, new LatencyStats(host.measure(warmup, n, REPLY_TIMEOUT)), warmup);
+            report.latency(new LatencyStats(nanos[0]), new LatencyStats(nanos[1]), warmup);
         } finally {
             BenchAgent.stop(agent);
         }
@@ -115,6 +115,7 @@ public final class AgentBench {
         try (XenStoreClient c = XenStoreConnector.openSocket(socket)) {
             c.rm("data/host");
             c.rm("data/guest");
+            c.rm(BASELINE_BASE);
             c.mkdir("data/host");
             c.mkdir("data/guest");
         }

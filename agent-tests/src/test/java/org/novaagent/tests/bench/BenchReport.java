@@ -44,7 +44,8 @@ public final class BenchReport {
 
     /** Start-up table. */
     public void startup(StartupBench.Result defaults, StartupBench.Result lean, int warmups, int runs) {
-        line("1. START-UP: wall time of `agent version` (child JVM, module path), median of %d after %d warm-ups", runs, warmups);
+        line("1. START-UP: wall time of `agent version` (child JVM, module path), median of %d after %d warm-ups,", runs, warmups);
+        line("   the two flag sets alternating run by run");
         line("   %-34s %10s %10s %10s", "JVM flags", "median ms", "min ms", "max ms");
         row("JVM defaults", defaults);
         row("launcher lean flags", lean);
@@ -58,9 +59,10 @@ public final class BenchReport {
     /** Latency table, goal check, and the derived comparison with the old agents' poll loops. */
     public void latency(LatencyStats baseline, LatencyStats agent, int warmup) {
         line("2. LATENCY: host write data/host/<uuid> -> reply read from data/guest/<uuid>, real oxenstored,");
-        line("   host waits on a XenStore watch; %d measured round trips after %d warm-up (ms)", agent.count(), warmup);
+        line("   host waits on a XenStore watch; %d measured round trips each after %d warm-up, agent and", agent.count(), warmup);
+        line("   baseline alternating request by request (baseline under bench/host -> bench/guest) (ms)");
         line("   %-34s %8s %8s %8s %8s %8s", "responder", "p50", "p90", "p99", "max", "mean");
-        stats("baseline: echo client (no agent)", baseline);
+        stats("baseline: echo client, no agent", baseline);
         stats("real agent (agent run, child JVM)", agent);
         line("   ratio agent/baseline: p50 %.2f, p99 %.2f", agent.p50() / baseline.p50(), agent.p99() / baseline.p99());
         line("   goal p50 < %.0f ms: %s; goal p99 < %.0f ms: %s", GOAL_P50_MS, agent.p50() < GOAL_P50_MS ? "MET" : "MISSED",

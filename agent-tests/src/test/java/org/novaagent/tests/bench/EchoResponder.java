@@ -14,35 +14,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The baseline "agent": a second XenStore connection that watches {@code data/host} and, for
- * each new {@code data/host/<id>}, writes {@code data/guest/<id>} at once (then removes the
- * request, as the agent does). What is left is the bare cost of XenStore and our client.
+ * The baseline "agent": a second XenStore connection that watches {@code <base>/host} and, for
+ * each new {@code <base>/host/<id>}, writes {@code <base>/guest/<id>} at once (then removes the
+ * request, as the agent does). What is left is the bare cost of XenStore and our client. A base
+ * other than {@code data} lets it run next to the real agent.
  */
 public final class EchoResponder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EchoResponder.class);
     private static final String TOKEN = "bench-echo";
     private static final String REPLY = "{\"returncode\":\"0\",\"message\":\"echo\"}";
-    private static final String PREFIX = "data/host/";
-
+    private final String prefix;
+    private final String guestDir;
     private final XenStoreClient client;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    private EchoResponder(XenStoreClient client) {
+    private EchoResponder(XenStoreClient client, String base) {
         this.client = client;
+        this.prefix = base + "/host/";
+        this.guestDir = base + "/guest/";
         this.thread = new Thread(this::loop, "bench-echo");
         this.thread.setDaemon(true);
     }
 
     /** Connects, arms the watch and starts answering. */
-    public static EchoResponder start(Path socket) throws XenStoreException, InterruptedException {
+    public static EchoResponder start(Path socket, String base) throws XenStoreException, InterruptedException {
         XenStoreClient c = XenStoreConnector.openSocket(socket);
-        c.mkdir("data/host");
-        c.watch("data/host", TOKEN);
+        c.mkdir(base + "/host");
+        c.watch(base + "/host", TOKEN);
         c.awaitEvent(Duration.ofSeconds(2)); // the watch's initial event
-        EchoResponder r = new EchoResponder(c);
+        EchoResponder r = new EchoResponder(c, base);
         r.thread.start();
         return r;
     }
@@ -56,15 +59,15 @@ public final class EchoResponder implements AutoCloseable {
                     continue;
                 }
                 String path = e.get().path();
-                int at = path.lastIndexOf(PREFIX);
+                int at = path.lastIndexOf(prefix);
                 if (at < 0) {
                     continue;
                 }
-                String id = path.substring(at + PREFIX.length());
+                String id = path.substring(at + prefix.length());
                 // the removal below fires the watch again: answer each id once
                 if (!id.isEmpty() && !id.contains("/") && answered.add(id)) {
-                    client.write("data/guest/" + id, REPLY);
-                    client.rm(PREFIX + id);
+                    client.write(guestDir + id, REPLY);
+                    client.rm(prefix + id);
                 }
             }
         } catch (XenStoreException e) {

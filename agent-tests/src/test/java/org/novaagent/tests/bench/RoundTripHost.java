@@ -3,6 +3,7 @@ package org.novaagent.tests.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.novaagent.xenstore.WatchEvent;
@@ -11,9 +12,10 @@ import org.novaagent.xenstore.XenStoreConnector;
 import org.novaagent.xenstore.XenStoreException;
 
 /**
- * The host (dom0) side of the latency benchmark: writes {@code data/host/<uuid>} and waits for
- * {@code data/guest/<uuid>} through a watch on {@code data/guest}, so the measured time is not
- * rounded up to a poll interval. The clock stops when a read has returned the reply.
+ * The host (dom0) side of the latency benchmark: writes {@code <base>/host/<uuid>} and waits for
+ * {@code <base>/guest/<uuid>} through a watch on {@code <base>/guest}, so the measured time is not
+ * rounded up to a poll interval. The clock stops when a read has returned the reply. The agent
+ * answers under base {@code data}; the baseline echo client under another base.
  */
 public final class RoundTripHost implements AutoCloseable {
 
@@ -23,21 +25,30 @@ public final class RoundTripHost implements AutoCloseable {
     private static final String TOKEN = "bench-host";
 
     private final XenStoreClient client;
+    private final String hostDir;
+    private final String guestDir;
 
-    private RoundTripHost(XenStoreClient client) {
+    private RoundTripHost(XenStoreClient client, String base) {
         this.client = client;
+        this.hostDir = base + "/host/";
+        this.guestDir = base + "/guest/";
     }
 
-    /** Connects to the daemon socket and arms the watch on {@code data/guest}. */
+    /** Connects to the daemon socket and arms the watch on {@code data/guest} (the agent's directories). */
     public static RoundTripHost connect(Path socket) throws XenStoreException, InterruptedException {
+        return connect(socket, "data");
+    }
+
+    /** Connects to the daemon socket and arms the watch on {@code <base>/guest}. */
+    public static RoundTripHost connect(Path socket, String base) throws XenStoreException, InterruptedException {
         XenStoreClient c = XenStoreConnector.openSocket(socket);
         try {
-            c.mkdir("data/host");
-            c.mkdir("data/guest");
-            c.watch("data/guest", TOKEN);
+            c.mkdir(base + "/host");
+            c.mkdir(base + "/guest");
+            c.watch(base + "/guest", TOKEN);
             // a fresh watch fires once at once: consume it so it is not taken for a reply
             c.awaitEvent(Duration.ofSeconds(2));
-            return new RoundTripHost(c);
+            return new RoundTripHost(c, base);
         } catch (XenStoreException | InterruptedException | RuntimeException e) {
             c.close();
             throw e;
@@ -54,15 +65,16 @@ public final class RoundTripHost implements AutoCloseable {
     public long roundTrip(Duration timeout) throws XenStoreException, InterruptedException {
         drainEvents();
         String id = UUID.randomUUID().toString();
-        String reply = "data/guest/" + id;
+        String request = hostDir + id;
+        String reply = guestDir + id;
         long t0 = System.nanoTime();
-        client.write("data/host/" + id, VERSION_REQUEST);
+        client.write(request, VERSION_REQUEST);
         long deadline = t0 + timeout.toNanos();
         Optional<String> value = Optional.empty();
         while (value.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                client.rm("data/host/" + id);
+                client.rm(request);
                 throw new ReplyTimeoutException("no reply to " + id + " within " + timeout.toMillis() + " ms");
             }
             Optional<WatchEvent> event = client.awaitEvent(Duration.ofNanos(left));
@@ -79,17 +91,23 @@ public final class RoundTripHost implements AutoCloseable {
     }
 
     /**
-     * Runs {@code warmup} unmeasured round trips, then {@code n} measured ones.
+     * Runs {@code warmup} unmeasured round trips on each host, then {@code n} measured ones,
+     * alternating between the hosts so that both see the same machine load.
      *
-     * @return the measured durations in nanoseconds
+     * @return the measured durations in nanoseconds, one array per host
      */
-    public long[] measure(int warmup, int n, Duration timeout) throws XenStoreException, InterruptedException {
+    public static long[][] measureInterleaved(List<RoundTripHost> hosts, int warmup, int n, Duration timeout)
+            throws XenStoreException, InterruptedException {
         for (int i = 0; i < warmup; i++) {
-            roundTrip(timeout);
+            for (RoundTripHost h : hosts) {
+                h.roundTrip(timeout);
+            }
         }
-        long[] nanos = new long[n];
+        long[][] nanos = new long[hosts.size()][n];
         for (int i = 0; i < n; i++) {
-            nanos[i] = roundTrip(timeout);
+            for (int h = 0; h < hosts.size(); h++) {
+                nanos[h][i] = hosts.get(h).roundTrip(timeout);
+            }
         }
         return nanos;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ public final class StartupBench {
      * @param medianMs median wall time in milliseconds
      * @param minMs    fastest run
      * @param maxMs    slowest run
-     * @param output   what {@code agent version} printed (first run)
+     * @param output   what {@code agent version} printed
      */
     public record Result(double medianMs, double minMs, double maxMs, String output) {
     }
@@ -41,28 +42,36 @@ public final class StartupBench {
         this.runs = runs;
     }
 
-    /** Measures {@code java <jvmFlags> ... Main version}. */
-    public Result measure(List<String> jvmFlags) throws IOException, InterruptedException {
-        List<String> cmd = BenchAgent.command(jvmFlags, List.of("version"));
+    /**
+     * Measures {@code java <flags> ... Main version} for each flag set, alternating run by run so
+     * that every set sees the same machine load.
+     *
+     * @return one result per flag set, in order
+     */
+    public List<Result> measure(List<List<String>> flagSets) throws IOException, InterruptedException {
+        List<List<String>> cmds = flagSets.stream().map(f -> BenchAgent.command(f, List.of("version"))).toList();
         Path out = work.resolve("version.out");
         Path err = work.resolve("version.err");
-        String printed = null;
+        String printed = "";
         for (int i = 0; i < warmups; i++) {
-            once(cmd, out, err);
-            if (printed == null) {
+            for (List<String> cmd : cmds) {
+                once(cmd, out, err);
                 printed = Files.readString(out, StandardCharsets.UTF_8).strip();
             }
         }
-        double[] ms = new double[runs];
+        double[][] ms = new double[cmds.size()][runs];
         for (int i = 0; i < runs; i++) {
-            ms[i] = once(cmd, out, err) / 1e6;
+            for (int c = 0; c < cmds.size(); c++) {
+                ms[c][i] = once(cmds.get(c), out, err) / 1e6;
+            }
         }
-        Arrays.sort(ms);
-        double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
-        if (printed == null) {
-            printed = Files.readString(out, StandardCharsets.UTF_8).strip();
+        List<Result> results = new ArrayList<>();
+        for (double[] m : ms) {
+            Arrays.sort(m);
+            double median = runs % 2 == 1 ? m[runs / 2] : (m[runs / 2 - 1] + m[runs / 2]) / 2;
+            results.add(new Result(median, m[0], m[runs - 1], printed));
         }
-        return new Result(median, ms[0], ms[runs - 1], printed);
+        return results;
     }
 
     private static long once(List<String> cmd, Path out, Path err) throws IOException, InterruptedException {
