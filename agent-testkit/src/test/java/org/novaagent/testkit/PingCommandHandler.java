@@ -1,21 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.testkit;
 
-import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
-import org.novaagent.api.CommandRequest;
-import org.novaagent.api.CommandResult;
+/** Registered in this module's test META-INF/services, for {@link ServiceRegistrationsTests}. */
+public final class PingCommandHandler extends NamedTestHandler {
 
-/** A handler registered in this module's test META-INF/services, for {@link ServiceRegistrationsTests}. */
-public final class PingCommandHandler implements CommandHandler {
-
-    @Override
-    public String name() {
-        return "ping";
-    }
-
-    @Override
-    public CommandResult handle(CommandRequest request, CommandContext context) {
-        return CommandResult.of("0", "pong");
+    /** Needed by ServiceLoader. */
+    public PingCommandHandler() {
+        super("ping");
     }
 }

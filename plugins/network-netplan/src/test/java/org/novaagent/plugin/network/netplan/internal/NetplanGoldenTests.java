@@ -28,7 +28,7 @@ class NetplanGoldenTests {
     static final Set<String> SKIPPED = Set.of();
 
     static Stream<String> scenarios() {
-        return ScenarioLoader.names().stream().filter(n -> !SKIPPED.contains(n));
+        return ScenarioLoader.namesExcept(SKIPPED);
     }
 
     @ParameterizedTest
