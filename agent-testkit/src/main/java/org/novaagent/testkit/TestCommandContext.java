@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.HostFacts;
@@ -36,7 +35,7 @@ public final class TestCommandContext implements CommandContext {
     private volatile XenStoreView xenStore;
     private final Map<Class<?>, Object> shared = new HashMap<>();
 
-    private TestCommandContext(Builder b) {
+    TestCommandContext(TestCommandContextBuilder b) {
         this.root = b.root;
         this.facts = b.facts == null ? TestHostFacts.debian(b.root) : b.facts;
         this.live = b.live;
@@ -48,16 +47,17 @@ public final class TestCommandContext implements CommandContext {
     }
 
     /**
-     * @param root the scratch root (a {@code @TempDir}); every default is described on {@link Builder}
+     * @param root the scratch root (a {@code @TempDir}); every default is described on
+     *             {@link TestCommandContextBuilder}
      * @return a builder
      */
-    public static Builder builder(Path root) {
-        return new Builder(root);
+    public static TestCommandContextBuilder builder(Path root) {
+        return new TestCommandContextBuilder(root);
     }
 
     /**
      * @param root the scratch root
-     * @return a context with every default of {@link Builder}
+     * @return a context with every default of {@link TestCommandContextBuilder}
      */
     public static TestCommandContext of(Path root) {
         return builder(root).build();
@@ -201,115 +201,6 @@ public final class TestCommandContext implements CommandContext {
                 shared.put(type, state);
             }
             return type.cast(state);
-        }
-    }
-
-    /**
-     * Builds a {@link TestCommandContext}. Defaults: {@link TestHostFacts#debian} facts for the
-     * root, not live, no settings, {@link Clock#systemUTC()}, a new {@link RecordingProcessRunner}
-     * (exit 0 for everything) and an empty map-backed XenStore.
-     */
-    public static final class Builder {
-        private final Path root;
-        private HostFacts facts;
-        private boolean live;
-        private Clock clock = Clock.systemUTC();
-        private ProcessRunner processes = new RecordingProcessRunner();
-        private final Map<String, String> settings = new HashMap<>();
-        private final Map<String, String> xenStoreData = new HashMap<>();
-        private XenStoreView xenStore;
-
-        private Builder(Path root) {
-            this.root = Objects.requireNonNull(root, "root");
-        }
-
-        /**
-         * @param hostFacts the facts; their root must be this context's root
-         * @return this
-         */
-        public Builder hostFacts(HostFacts hostFacts) {
-            if (!hostFacts.root().equals(root)) {
-                throw new IllegalArgumentException("facts are for " + hostFacts.root() + ", the context's root is " + root);
-            }
-            this.facts = hostFacts;
-            return this;
-        }
-
-        /**
-         * @param preset facts for a root, for example {@code TestHostFacts::rhel}
-         * @return this
-         */
-        public Builder hostFacts(Function<Path, HostFacts> preset) {
-            return hostFacts(preset.apply(root));
-        }
-
-        /**
-         * @param liveSystem what {@link CommandContext#liveSystem()} answers
-         * @return this
-         */
-        public Builder live(boolean liveSystem) {
-            this.live = liveSystem;
-            return this;
-        }
-
-        /**
-         * @param key   a setting key
-         * @param value its value
-         * @return this
-         */
-        public Builder setting(String key, String value) {
-            settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * @param testClock the clock, for example {@code Clock.fixed(...)}
-         * @return this
-         */
-        public Builder clock(Clock testClock) {
-            this.clock = Objects.requireNonNull(testClock, "testClock");
-            return this;
-        }
-
-        /**
-         * @param runner the recording runner to hand out (script it before or after building)
-         * @return this
-         */
-        public Builder runner(RecordingProcessRunner runner) {
-            return processes(runner);
-        }
-
-        /**
-         * @param runner any runner, for example one that really runs programs
-         * @return this
-         */
-        public Builder processes(ProcessRunner runner) {
-            this.processes = Objects.requireNonNull(runner, "runner");
-            return this;
-        }
-
-        /**
-         * @param key   a XenStore key for the map-backed view
-         * @param value its value
-         * @return this
-         */
-        public Builder xenStoreEntry(String key, String value) {
-            xenStoreData.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * @param view a XenStore view to use instead of the map-backed one
-         * @return this
-         */
-        public Builder xenStore(XenStoreView view) {
-            this.xenStore = Objects.requireNonNull(view, "view");
-            return this;
-        }
-
-        /** @return the context */
-        public TestCommandContext build() {
-            return new TestCommandContext(this);
         }
     }
 }
