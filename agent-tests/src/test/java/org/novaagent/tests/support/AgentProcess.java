@@ -33,11 +33,14 @@ public final class AgentProcess {
         }
     }
 
-    /** @return the module path: project modules and their libraries from the test class path */
+    /**
+     * @return the module path: project modules and their libraries from the test class path, without
+     *         this module and the test kit (a test library needing JUnit, which is not shipped)
+     */
     public static String modulePath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> MODULE_PATH_GROUPS.stream().anyMatch(p::contains) || isReactorModule(p))
-                .filter(p -> !p.contains("agent-tests"))
+                .filter(p -> !p.contains("agent-tests") && !p.contains("agent-testkit"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

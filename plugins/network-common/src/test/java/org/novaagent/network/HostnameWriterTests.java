@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.novaagent.network.testkit.TestContext;
+import org.novaagent.testkit.TestCommandContext;
 
 class HostnameWriterTests {
 
@@ -59,7 +59,7 @@ class HostnameWriterTests {
 
     @Test
     void commandFallsBackToHostname(@TempDir Path root) {
-        TestContext ctx = new TestContext(root, null);
+        TestCommandContext ctx = TestCommandContext.of(root);
         assertEquals(List.of("hostname", "web01"), HostnameWriter.command("web01", ctx.hostFacts()));
     }
 }

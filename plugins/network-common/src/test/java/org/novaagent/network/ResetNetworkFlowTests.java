@@ -12,9 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandResult;
+import org.novaagent.api.ProcessResult;
 import org.novaagent.network.testkit.Scenario;
 import org.novaagent.network.testkit.ScenarioLoader;
-import org.novaagent.network.testkit.TestContext;
+import org.novaagent.network.testkit.ScenarioRunner;
+import org.novaagent.testkit.TestCommandContext;
 
 class ResetNetworkFlowTests {
 
@@ -36,7 +38,7 @@ class ResetNetworkFlowTests {
     void firstRunWritesAndAppliesRepeatIsANoOp(@TempDir Path root) throws Exception {
         Scenario s = ScenarioLoader.load("dual-nic-ipv4-ipv6");
         s.writeSysfs(root);
-        TestContext ctx = new TestContext(root, s.xenStore());
+        TestCommandContext ctx = ScenarioRunner.context(root, s);
         assertEquals(CommandResult.ok(), flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED));
         assertEquals(List.of(List.of("hostname", "web01.example.com"),
                 List.of("apply-net", "etc/test-net/eth0.conf", "etc/test-net/eth1.conf")), ctx.commands());
@@ -54,15 +56,15 @@ class ResetNetworkFlowTests {
     void applyFailureRollsBackAndReappliesOldFiles(@TempDir Path root) throws Exception {
         Scenario before = ScenarioLoader.load("detach-nic").before().orElseThrow();
         before.writeSysfs(root);
-        TestContext ctx = new TestContext(root, before.xenStore());
+        TestCommandContext ctx = ScenarioRunner.context(root, before);
         assertEquals(CommandResult.ok(), flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED));
         String eth2 = Files.readString(root.resolve("etc/test-net/eth2.conf"));
 
         Scenario after = ScenarioLoader.load("detach-nic");
         after.writeSysfs(root);
-        ctx.xenStore(after.xenStore());
+        ctx.useXenStore(after.xenStore());
         ctx.clearCommands();
-        ctx.failWhen(c -> c.get(0).equals("apply-net"), 1, "boom: cannot apply\n", 1);
+        ctx.runner().answer(List.of("apply-net"), new ProcessResult(1, "", "boom: cannot apply\n", true), 1);
         CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
         assertEquals("500", r.returnCode());
         assertEquals("apply-net failed (exit 1): boom: cannot apply", r.message());
@@ -83,7 +85,7 @@ class ResetNetworkFlowTests {
         java.util.Map<String, String> xs = new java.util.LinkedHashMap<>(s.xenstore());
         xs.put("vm-data/networking/BC764E207572", "{\"ips\":[{\"ip\":\"1.2.3.4\",\"netmask\":\"255.0.255.0\"}]}");
         Scenario bad = new Scenario("bad", xs, s.nics(), java.util.Optional.empty());
-        TestContext ctx = new TestContext(root, bad.xenStore());
+        TestCommandContext ctx = ScenarioRunner.context(root, bad);
         CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
         assertEquals("500", r.returnCode());
         assertTrue(r.message().contains("vm-data/networking/BC764E207572: field 'ips[0].netmask'"), r.message());
@@ -95,7 +97,8 @@ class ResetNetworkFlowTests {
     void dryRunShowsDiffAndCommandsWithoutWriting(@TempDir Path root) throws Exception {
         Scenario s = ScenarioLoader.load("single-nic-ipv4");
         s.writeSysfs(root);
-        TestContext ctx = new TestContext(root, s.xenStore()).set(ResetNetworkFlow.DRY_RUN_SETTING, "true");
+        TestCommandContext ctx = ScenarioRunner.context(root, s)
+                .putSetting(ResetNetworkFlow.DRY_RUN_SETTING, "true");
         CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
         assertEquals("0", r.returnCode());
         assertTrue(r.message().contains("+++ b/etc/test-net/eth0.conf\n"), r.message());
@@ -115,7 +118,8 @@ class ResetNetworkFlowTests {
         bin.resolve("hostnamectl").toFile().setExecutable(true);
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n127.0.1.1\told\n::1\tlocalhost\n");
-        TestContext ctx = new TestContext(root, s.xenStore()).set(HostnameWriter.MANAGE_HOSTS_SETTING, "true");
+        TestCommandContext ctx = ScenarioRunner.context(root, s)
+                .putSetting(HostnameWriter.MANAGE_HOSTS_SETTING, "true");
         assertEquals(CommandResult.ok(), flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED));
         assertEquals(List.of("hostnamectl", "set-hostname", "web01"), ctx.commands().get(0));
         assertEquals("127.0.0.1\tlocalhost\n127.0.1.1\tweb01\t" + HostnameWriter.HOSTS_MARKER + "\n::1\tlocalhost\n",

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.novaagent.api.XenStoreView;
 import org.novaagent.network.XenStoreNetworkParser;
+import org.novaagent.testkit.MapXenStoreView;
 
 /**
  * One golden scenario shared by every renderer: the XenStore content the host left
@@ -111,20 +112,5 @@ public record Scenario(String name, Map<String, String> xenstore, List<SysfsNic>
 
     private static void write(Path p, String s) throws IOException {
         Files.writeString(p, s + (s.endsWith("\n") || s.isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
-    }
-
-    /** A fixed-content XenStore. */
-    private record MapXenStoreView(Map<String, String> data) implements XenStoreView {
-        @Override
-        public Optional<String> read(String path) {
-            return Optional.ofNullable(data.get(path));
-        }
-
-        @Override
-        public List<String> list(String path) {
-            String prefix = path.endsWith("/") ? path : path + "/";
-            return data.keySet().stream().filter(k -> k.startsWith(prefix))
-                    .map(k -> k.substring(prefix.length())).filter(k -> !k.contains("/")).toList();
-        }
     }
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.network.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Loads the shared golden scenarios from the class path ({@code scenarios/<name>/...} in the
@@ -27,6 +31,19 @@ public final class ScenarioLoader {
     public static List<String> names() {
         return Arrays.stream(resource("scenarios/index.txt").orElseThrow().split("\n"))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The {@code @MethodSource} of a renderer's golden tests: every shared scenario but the ones the
+     * renderer cannot express, after checking the shared set was found at all (at least 10).
+     *
+     * @param skipped scenario names to leave out
+     * @return the other names, in index order
+     */
+    public static Stream<String> namesExcept(Set<String> skipped) {
+        List<String> names = names();
+        assertTrue(names.size() >= 10, "shared scenarios found: " + names);
+        return names.stream().filter(n -> !skipped.contains(n));
     }
 
     /**

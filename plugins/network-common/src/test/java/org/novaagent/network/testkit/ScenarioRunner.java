@@ -11,10 +11,13 @@ import org.novaagent.network.NetworkRenderer;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.testkit.TestCommandContext;
 
 /**
  * Runs a whole scenario through {@link ResetNetworkFlow} in a scratch root: the {@code before}
- * state first (attach/detach), then the scenario itself, asserting both answer {@code "0"}.
+ * state first (attach/detach), then the scenario itself, asserting both answer {@code "0"}. Each run
+ * gets a test-kit context (Debian facts, a recording runner answering exit 0) reading the
+ * scenario's XenStore.
  */
 public final class ScenarioRunner {
 
@@ -28,23 +31,32 @@ public final class ScenarioRunner {
      * @param options  its options factory
      * @param applier  its applier
      * @param owned    its owned files
-     * @return the context of the final run (recorded commands)
+     * @return the context of the final run (its runner has the recorded commands)
      * @throws IOException          when the sysfs tree cannot be written
      * @throws InterruptedException never in practice
      */
-    public static TestContext run(Scenario scenario, Path root, NetworkRenderer renderer, RendererOptionsFactory options,
+    public static TestCommandContext run(Scenario scenario, Path root, NetworkRenderer renderer, RendererOptionsFactory options,
                                   Applier applier, OwnedFiles owned) throws IOException, InterruptedException {
         ResetNetworkFlow flow = new ResetNetworkFlow();
         if (scenario.before().isPresent()) {
             Scenario before = scenario.before().get();
             before.writeSysfs(root);
-            CommandResult r = flow.run(new TestContext(root, before.xenStore()), renderer, options, applier, owned);
+            CommandResult r = flow.run(context(root, before), renderer, options, applier, owned);
             assertEquals(CommandResult.ok(), r, "before state of " + scenario.name());
         }
         scenario.writeSysfs(root);
-        TestContext ctx = new TestContext(root, scenario.xenStore());
+        TestCommandContext ctx = context(root, scenario);
         CommandResult r = flow.run(ctx, renderer, options, applier, owned);
         assertEquals(CommandResult.ok(), r, scenario.name());
         return ctx;
+    }
+
+    /**
+     * @param root     the scratch root
+     * @param scenario the scenario whose XenStore the handler reads
+     * @return a fresh test-kit context for one run
+     */
+    public static TestCommandContext context(Path root, Scenario scenario) {
+        return TestCommandContext.builder(root).xenStore(scenario.xenStore()).build();
     }
 }

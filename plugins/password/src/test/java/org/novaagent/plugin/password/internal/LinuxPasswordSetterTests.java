@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.testkit.RequiredTool;
+import org.novaagent.testkit.TestCommandContext;
 
 /**
  * The real {@code chpasswd -c SHA512 -R <scratch root>} path of the setter (only ever against a
@@ -27,7 +29,8 @@ class LinuxPasswordSetterTests {
     Path root;
 
     private LinuxPasswordSetter chpasswdSetter(TestProcessRunner runner) {
-        String chpasswd = RequiredTool.requireAsRoot("chpasswd", "the live-system password path").toString();
+        String chpasswd = RequiredTool.require("chpasswd", "the live-system password path").toString();
+        RequiredTool.requireRoot("chpasswd -R <scratch root> needs root: the live-system password path");
         return new LinuxPasswordSetter(LinuxPasswordSetter.Method.CHPASSWD, chpasswd, runner, root,
                 Clock.systemUTC(), new SecureRandom());
     }
@@ -74,19 +77,19 @@ class LinuxPasswordSetterTests {
     @Test
     void scratchRootUsesTheShadowFileEvenWhenChpasswdExists() throws Exception {
         ScratchRoot.create(root);
-        TestContext context = new TestContext(root);
+        TestCommandContext context = Contexts.linux(root);
         assertEquals(LinuxPasswordSetter.Method.SHADOW_FILE,
                 LinuxPasswordSetter.forContext(context, new SecureRandom()).method());
     }
 
     @Test
     void userSettingIsValidated() throws Exception {
-        TestContext context = new TestContext(root);
+        TestCommandContext context = Contexts.linux(root);
         assertEquals("root", LinuxPasswordSetter.userFrom(context));
-        context.settings.put("password.user", "cloud-user");
+        context.putSetting("password.user", "cloud-user");
         assertEquals("cloud-user", LinuxPasswordSetter.userFrom(context));
         for (String bad : new String[] {"", "root:x", "a b", "../etc", "-rf", "x".repeat(40), "ro\not"}) {
-            context.settings.put("password.user", bad);
+            context.putSetting("password.user", bad);
             assertThrows(PasswordException.class, () -> LinuxPasswordSetter.userFrom(context), bad);
         }
     }

@@ -18,6 +18,7 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.plugin.password.internal.KeyDerivation.Digest;
 import org.novaagent.plugin.password.internal.KeyDerivation.KeyMaterial;
+import org.novaagent.testkit.TestCommandContext;
 
 /**
  * Runs every keyinit/password path with slf4j-simple at DEBUG writing to a captured System.err
@@ -32,7 +33,7 @@ class NoSecretsInLogsTests {
     @Test
     void noSecretReachesTheLogOrTheReplies() throws Exception {
         ScratchRoot.create(root);
-        TestContext context = new TestContext(root);
+        TestCommandContext context = Contexts.linux(root);
         KeyInitCommandHandler keyinit = new KeyInitCommandHandler();
         PasswordCommandHandler password = new PasswordCommandHandler();
         List<String> secrets = new ArrayList<>();
@@ -67,11 +68,11 @@ class NoSecretsInLogsTests {
                     "Pad-Secret-Pw\u0003\u0002\u0001".getBytes(StandardCharsets.US_ASCII), Digest.MD5,
                     host.sharedSecret())), context));
             secrets.add("Pad-Secret-Pw");
-            context.settings.put("password.user", "ghost");
+            context.putSetting("password.user", "ghost");
             replies.add(password.handle(CommandRequest.of("5", "password", host.encrypt("Ghost-Secret-Pw", "sha256")),
                     context));
             secrets.add("Ghost-Secret-Pw");
-            context.settings.remove("password.user");
+            context.putSetting("password.user", null);
             replies.add(password.handle(CommandRequest.of("6", "password", host.encrypt("Good-Secret-Pw", "md5")),
                     context));
             secrets.add("Good-Secret-Pw");

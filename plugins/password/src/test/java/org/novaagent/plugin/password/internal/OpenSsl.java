@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Drives the real {@code openssl} as nova does ({@code enc -aes-128-cbc -a -A -nosalt}); the

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
 import org.novaagent.plugin.password.internal.KeyDerivation.Digest;
+import org.novaagent.testkit.TestCommandContext;
 
 /**
  * keyinit + password through the handlers, as nova drives them (real openssl on the host side),
@@ -29,14 +29,14 @@ class PasswordCommandHandlerTests {
     @TempDir
     Path root;
 
-    private TestContext context;
+    private TestCommandContext context;
     private final KeyInitCommandHandler keyinit = new KeyInitCommandHandler();
     private final PasswordCommandHandler password = new PasswordCommandHandler();
 
     @BeforeEach
     void setUp() throws Exception {
         ScratchRoot.create(root);
-        context = new TestContext(root);
+        context = Contexts.linux(root);
     }
 
     private HostSimulator keyExchange() throws Exception {
@@ -68,7 +68,7 @@ class PasswordCommandHandlerTests {
 
     @Test
     void configuredUserIsUsed() throws Exception {
-        context.settings.put("password.user", "alice");
+        context.putSetting("password.user", "alice");
         HostSimulator host = keyExchange();
         assertEquals(CommandResult.ok(), send(host.encrypt("AlicePw1", "md5")));
         assertTrue(Sha512Crypt.verify("AlicePw1".getBytes(StandardCharsets.UTF_8), storedHash("alice")));
@@ -137,7 +137,7 @@ class PasswordCommandHandlerTests {
             assertArrayEquals(before, ScratchRoot.shadowBytes(root), c[1]);
         }
         assertEquals(List.of(), ScratchRoot.leftovers(root));
-        context.settings.put("password.user", "ghost");
+        context.putSetting("password.user", "ghost");
         assertEquals(CommandResult.of("500", "User ghost not found in /etc/shadow"),
                 send(host.encrypt("Valid-Pw1", "md5")));
         assertArrayEquals(before, ScratchRoot.shadowBytes(root));
@@ -156,8 +156,8 @@ class PasswordCommandHandlerTests {
     @Test
     void applicabilityFollowsTheOs() {
         assertTrue(password.isApplicable(context.hostFacts()));
-        assertFalse(password.isApplicable(new TestContext(root, HostFacts.OsFamily.WINDOWS).hostFacts()));
-        assertTrue(keyinit.isApplicable(new TestContext(root, HostFacts.OsFamily.WINDOWS).hostFacts()));
+        assertFalse(password.isApplicable(Contexts.windows(root).hostFacts()));
+        assertTrue(keyinit.isApplicable(Contexts.windows(root).hostFacts()));
         assertEquals("password", password.name());
         assertEquals("keyinit", keyinit.name());
     }

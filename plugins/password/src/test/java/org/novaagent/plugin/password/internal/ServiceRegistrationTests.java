@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.novaagent.api.CommandHandler;
 import org.novaagent.api.HostFacts;
+import org.novaagent.testkit.ServiceRegistrations;
 
 /** META-INF/services lists the three handlers and exactly one password handler applies per OS. */
 class ServiceRegistrationTests {
@@ -22,11 +23,16 @@ class ServiceRegistrationTests {
     }
 
     @Test
+    void serviceFileMatchesTheHandlersServiceLoaderFinds() {
+        ServiceRegistrations.assertHandlers(ServiceRegistrationTests.class, "keyinit", "password", "password");
+    }
+
+    @Test
     void oneApplicablePasswordHandlerPerOs() {
         List<CommandHandler> handlers = ServiceLoader.load(CommandHandler.class).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toList());
         for (HostFacts.OsFamily family : HostFacts.OsFamily.values()) {
-            HostFacts facts = new TestContext(Path.of("/nonexistent"), family).hostFacts();
+            HostFacts facts = Contexts.facts(Path.of("/nonexistent"), family);
             long applicable = handlers.stream()
                     .filter(h -> h.name().equals("password") && h.isApplicable(facts)).count();
             assertEquals(1, applicable, family.toString());

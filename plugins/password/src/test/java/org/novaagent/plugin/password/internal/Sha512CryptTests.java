@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.testkit.RequiredTool;
 
 /** Our SHA-512 crypt against the published vector, openssl and Python's crypt (glibc/libxcrypt). */
 class Sha512CryptTests {

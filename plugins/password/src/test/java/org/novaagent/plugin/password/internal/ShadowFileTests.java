@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.testkit.RequiredTool;
 
 /** Direct shadow edits, proven with the real shadow tools and other crypt implementations. */
 class ShadowFileTests {
@@ -31,7 +32,7 @@ class ShadowFileTests {
     Path root;
 
     private ShadowFile shadow(Duration lockTimeout) {
-        return new ShadowFile(root, Clock.fixed(TestContext.NOW, ZoneOffset.UTC), new SecureRandom(), lockTimeout);
+        return new ShadowFile(root, Clock.fixed(Contexts.NOW, ZoneOffset.UTC), new SecureRandom(), lockTimeout);
     }
 
     @Test
@@ -41,7 +42,7 @@ class ShadowFileTests {
 
         String[] fields = ScratchRoot.shadowEntry(root, "root");
         assertEquals(9, fields.length);
-        assertEquals(String.valueOf(TestContext.NOW.getEpochSecond() / 86_400), fields[2]);
+        assertEquals(String.valueOf(Contexts.NOW.getEpochSecond() / 86_400), fields[2]);
         assertTrue(fields[1].matches("\\$6\\$[a-zA-Z0-9./]{16}\\$[a-zA-Z0-9./]{86}"), fields[1]);
         String expected = ScratchRoot.SHADOW.replace(ScratchRoot.OLD_ROOT_HASH + ":19000:", fields[1] + ":20455:");
         assertEquals(expected, new String(ScratchRoot.shadowBytes(root), StandardCharsets.UTF_8));
@@ -73,7 +74,8 @@ class ShadowFileTests {
 
     @Test
     void pwckAcceptsTheEditedFiles() throws Exception {
-        String pwck = RequiredTool.requireAsRoot("pwck", "shadow-suite consistency check").toString();
+        String pwck = RequiredTool.require("pwck", "shadow-suite consistency check").toString();
+        RequiredTool.requireRoot("pwck -R <scratch root> needs root: shadow-suite consistency check");
         ScratchRoot.create(root);
         TestProcessRunner runner = new TestProcessRunner();
         ProcessResult before = runner.run(List.of(pwck, "-r", "-R", root.toString()), new byte[0], Duration.ofSeconds(30));

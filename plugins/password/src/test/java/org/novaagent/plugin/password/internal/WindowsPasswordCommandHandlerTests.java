@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
 import org.novaagent.plugin.password.internal.windows.UnavailableWindowsAccounts;
 import org.novaagent.plugin.password.internal.windows.WindowsAccountException;
 import org.novaagent.plugin.password.internal.windows.WindowsAccounts;
+import org.novaagent.testkit.TestCommandContext;
 
 /** The Windows password handler around a fake {@link WindowsAccounts} (Win32 cannot run here). */
 class WindowsPasswordCommandHandlerTests {
@@ -49,14 +49,14 @@ class WindowsPasswordCommandHandlerTests {
     @TempDir
     Path root;
 
-    private TestContext context;
+    private TestCommandContext context;
     private final FakeAccounts accounts = new FakeAccounts();
     private final WindowsPasswordCommandHandler handler = new WindowsPasswordCommandHandler(accounts);
     private final KeyInitCommandHandler keyinit = new KeyInitCommandHandler();
 
     @BeforeEach
     void setUp() {
-        context = new TestContext(root, HostFacts.OsFamily.WINDOWS);
+        context = Contexts.windows(root);
     }
 
     private HostSimulator keyExchange() throws Exception {
@@ -119,7 +119,7 @@ class WindowsPasswordCommandHandlerTests {
     @Test
     void appliesOnlyToWindows() {
         assertTrue(handler.isApplicable(context.hostFacts()));
-        assertFalse(handler.isApplicable(new TestContext(root).hostFacts()));
+        assertFalse(handler.isApplicable(Contexts.linux(root).hostFacts()));
         assertEquals("password", handler.name());
     }
 }

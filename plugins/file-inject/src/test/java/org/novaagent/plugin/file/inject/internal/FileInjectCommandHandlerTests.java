@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
+import org.novaagent.testkit.RecordingProcessRunner;
+import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.testkit.TestHostFacts;
 
 class FileInjectCommandHandlerTests {
 
@@ -37,7 +39,9 @@ class FileInjectCommandHandlerTests {
 
     private CommandResult send(String json, boolean isJson) throws CommandException {
         return handler.handle(new CommandRequest("1", "file_inject", json, isJson),
-                new TestContext(root, HostFacts.OsFamily.DEBIAN));
+                TestCommandContext.builder(root).hostFacts(TestHostFacts::debian)
+                        .runner(new RecordingProcessRunner().failUnscripted("file injection must not run processes"))
+                        .build());
     }
 
     private CommandException failure(String json, boolean isJson) throws Exception {

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
+import org.novaagent.testkit.RecordingProcessRunner;
+import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.testkit.TestHostFacts;
 
 class InjectFileCommandHandlerTests {
 
@@ -34,9 +36,15 @@ class InjectFileCommandHandlerTests {
 
     private final InjectFileCommandHandler handler = new InjectFileCommandHandler();
 
+    /** A RHEL scratch root on which the handler must not run any process. */
+    private TestCommandContext rhel() {
+        return TestCommandContext.builder(root).hostFacts(TestHostFacts::rhel)
+                .runner(new RecordingProcessRunner().failUnscripted("file injection must not run processes")).build();
+    }
+
     private CommandResult inject(byte[] pathThenContents) throws CommandException {
         String value = Base64.getEncoder().encodeToString(pathThenContents);
-        return handler.handle(CommandRequest.of("1", "injectfile", value), new TestContext(root, HostFacts.OsFamily.RHEL));
+        return handler.handle(CommandRequest.of("1", "injectfile", value), rhel());
     }
 
     private CommandResult inject(String path, byte[] contents) throws CommandException {
@@ -215,7 +223,7 @@ class InjectFileCommandHandlerTests {
     void hugeEncodedValueIsRefusedBeforeDecoding() {
         String value = "A".repeat(FileInjector.MAX_ENCODED_CHARS + 4);
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
-                CommandRequest.of("1", "injectfile", value), new TestContext(root, HostFacts.OsFamily.RHEL)));
+                CommandRequest.of("1", "injectfile", value), rhel()));
         assertTrue(e.getMessage().startsWith("File too large"), e.getMessage());
     }
 
@@ -223,7 +231,7 @@ class InjectFileCommandHandlerTests {
     @ValueSource(strings = {"not base64!", "L2V0Yy94LGE", "L2V0Yy94LGE=\n", "L2V0 Yy94LGE=", "L2V0Yy94LGE==="})
     void badBase64IsRefused(String value) {
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
-                CommandRequest.of("1", "injectfile", value), new TestContext(root, HostFacts.OsFamily.RHEL)));
+                CommandRequest.of("1", "injectfile", value), rhel()));
         assertEquals("500", e.returnCode());
         assertEquals("Error doing base64 decoding of data", e.getMessage());
     }
@@ -251,14 +259,14 @@ class InjectFileCommandHandlerTests {
         // "QzpcdGVzdGZpbGUudHh0LEhlbGxvIFdvcmxk" is C:\testfile.txt,Hello World: a Windows path, refused here.
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
                 CommandRequest.of("1", "injectfile", "QzpcdGVzdGZpbGUudHh0LEhlbGxvIFdvcmxk"),
-                new TestContext(root, HostFacts.OsFamily.RHEL)));
+                rhel()));
         assertTrue(e.getMessage().contains("must be absolute"), e.getMessage());
     }
 
     @Test
     void notApplicableOnWindows() {
-        assertFalse(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.WINDOWS)));
-        assertTrue(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.DEBIAN)));
+        assertFalse(handler.isApplicable(TestHostFacts.windows(root)));
+        assertTrue(handler.isApplicable(TestHostFacts.debian(root)));
         assertEquals("injectfile", handler.name());
     }
 }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
+import org.novaagent.network.testkit.ScenarioConfigs;
+import org.novaagent.testkit.RequiredTool;
+import org.novaagent.testkit.Exec;
 
 /**
  * Brings the worked example (spec 4.9: two NICs, secondary IPv4 and IPv6, v6 link-local
@@ -28,9 +31,9 @@ class EniNetnsTests {
     @Test
     void workedExampleComesUpAndGoesDownInANamespace(@TempDir Path tmp) throws IOException, InterruptedException {
         RequiredTool.requireRoot("ip netns add needs CAP_SYS_ADMIN");
-        String ip = RequiredTool.require("ip", "creates the namespace and veth NICs");
-        String ifup = RequiredTool.require("ifup", "brings the rendered stanzas up");
-        String ifdown = RequiredTool.require("ifdown", "takes them down again");
+        String ip = RequiredTool.require("ip", "creates the namespace and veth NICs").toString();
+        String ifup = RequiredTool.require("ifup", "brings the rendered stanzas up").toString();
+        String ifdown = RequiredTool.require("ifdown", "takes them down again").toString();
         NetworkConfig config = ScenarioConfigs.all().get("worked-example");
         Path file = Files.writeString(tmp.resolve("interfaces"), EniToolValidationTests.effectiveFile(config, "block"));
         Path state = Files.createDirectories(tmp.resolve("state"));

@@ -21,6 +21,9 @@ import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
+import org.novaagent.network.testkit.ScenarioConfigs;
+import org.novaagent.testkit.RequiredTool;
+import org.novaagent.testkit.Exec;
 
 /**
  * Every rendered ENI output, in both placements (marked block, drop-in), is read by the real
@@ -57,8 +60,8 @@ class EniToolValidationTests {
     @MethodSource("cases")
     void ifupdownAcceptsTheOutput(String scenario, NetworkConfig config, String placement, @TempDir Path tmp)
             throws IOException, InterruptedException {
-        String ifquery = RequiredTool.require("ifquery", "validates rendered /etc/network/interfaces");
-        String ifup = RequiredTool.require("ifup", "dry-runs rendered /etc/network/interfaces");
+        String ifquery = RequiredTool.require("ifquery", "validates rendered /etc/network/interfaces").toString();
+        String ifup = RequiredTool.require("ifup", "dry-runs rendered /etc/network/interfaces").toString();
         Path file = Files.writeString(tmp.resolve("interfaces"), effectiveFile(config, placement));
         Path state = Files.createDirectories(tmp.resolve("state"));
 

@@ -16,6 +16,8 @@ import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.testkit.ScratchContexts;
+import org.novaagent.testkit.TestCommandContext;
 
 class ResetNetworkCommandHandlerTests {
 
@@ -28,19 +30,19 @@ class ResetNetworkCommandHandlerTests {
 
     private final ResetNetworkCommandHandler handler = new ResetNetworkCommandHandler();
 
-    private static FakeContext debian(Path root) throws IOException {
-        return new FakeContext(root, HostFacts.OsFamily.DEBIAN, "debian", "12").tool("/usr/sbin/ifup")
+    private static TestCommandContext debian(Path root) throws IOException {
+        return ScratchContexts.of(root, HostFacts.OsFamily.DEBIAN, "debian", "12").tool("/usr/sbin/ifup")
                 .file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n")
                 .nic("eth0", "bc:76:4e:20:75:72").nic("eth1", "bc:76:4e:20:6c:5b");
     }
 
-    private CommandResult reset(FakeContext ctx) throws Exception {
+    private CommandResult reset(TestCommandContext ctx) throws Exception {
         return handler.handle(CommandRequest.of("1", "resetnetwork", ""), ctx);
     }
 
     @Test
     void applicabilityNamesItsReason(@TempDir Path root) throws IOException {
-        FakeContext ctx = new FakeContext(root, HostFacts.OsFamily.DEBIAN, "debian", "12");
+        TestCommandContext ctx = ScratchContexts.of(root, HostFacts.OsFamily.DEBIAN, "debian", "12");
         Applicability a = handler.applicability(ctx.hostFacts());
         assertFalse(a.applicable());
         assertTrue(a.reason().contains("etc/network/interfaces"), a.reason());
@@ -60,48 +62,48 @@ class ResetNetworkCommandHandlerTests {
 
     @Test
     void writesTheDropInBouncesChangedInterfacesAndRepeatsAsANoOp(@TempDir Path root) throws Exception {
-        FakeContext ctx = debian(root);
-        ctx.xenstore.put("vm-data/networking/BC764E207572", ETH0);
-        ctx.xenstore.put("vm-data/networking/BC764E206C5B", ETH1);
+        TestCommandContext ctx = debian(root);
+        ctx.xenStoreData().put("vm-data/networking/BC764E207572", ETH0);
+        ctx.xenStoreData().put("vm-data/networking/BC764E206C5B", ETH1);
         assertEquals("0", reset(ctx).returnCode());
         String dropIn = Files.readString(root.resolve(EniRenderer.DROP_IN));
         assertTrue(dropIn.contains("iface eth0 inet static\n    address 104.130.4.72/24\n"), dropIn);
         assertTrue(dropIn.contains("    up ip route add 10.208.0.0/12 via 10.208.224.1 dev eth1\n"), dropIn);
         assertEquals(List.of(List.of("ifdown", "eth0"), List.of("ifdown", "eth1"),
                 List.of("ip", "addr", "flush", "dev", "eth0"), List.of("ifup", "eth0"),
-                List.of("ip", "addr", "flush", "dev", "eth1"), List.of("ifup", "eth1")), ctx.commands);
+                List.of("ip", "addr", "flush", "dev", "eth1"), List.of("ifup", "eth1")), ctx.commands());
 
-        ctx.commands.clear();
+        ctx.clearCommands();
         assertEquals("0", reset(ctx).returnCode());
-        assertEquals(List.of(), ctx.commands, "identical input: nothing bounced");
+        assertEquals(List.of(), ctx.commands(), "identical input: nothing bounced");
     }
 
     @Test
     void attachBouncesOnlyTheNewNicAndDetachRemovesItsStanza(@TempDir Path root) throws Exception {
-        FakeContext ctx = debian(root);
-        ctx.xenstore.put("vm-data/networking/BC764E207572", ETH0);
+        TestCommandContext ctx = debian(root);
+        ctx.xenStoreData().put("vm-data/networking/BC764E207572", ETH0);
         assertEquals("0", reset(ctx).returnCode());
-        ctx.commands.clear();
-        ctx.xenstore.put("vm-data/networking/BC764E206C5B", ETH1);
+        ctx.clearCommands();
+        ctx.xenStoreData().put("vm-data/networking/BC764E206C5B", ETH1);
         assertEquals("0", reset(ctx).returnCode());
         assertEquals(List.of(List.of("ifdown", "eth1"), List.of("ip", "addr", "flush", "dev", "eth1"),
-                List.of("ifup", "eth1")), ctx.commands);
+                List.of("ifup", "eth1")), ctx.commands());
 
-        ctx.commands.clear();
-        ctx.xenstore.remove("vm-data/networking/BC764E206C5B");
+        ctx.clearCommands();
+        ctx.xenStoreData().remove("vm-data/networking/BC764E206C5B");
         assertEquals("0", reset(ctx).returnCode());
         assertFalse(Files.readString(root.resolve(EniRenderer.DROP_IN)).contains("eth1"));
-        assertEquals(List.of(List.of("ifdown", "eth1")), ctx.commands, "a detached NIC is only taken down");
+        assertEquals(List.of(List.of("ifdown", "eth1")), ctx.commands(), "a detached NIC is only taken down");
     }
 
     @Test
     void unterminatedBlockAnswers500AndWritesNothing(@TempDir Path root) throws Exception {
-        FakeContext ctx = debian(root).file("/etc/network/interfaces", "# BEGIN nova-agent\nauto eth0\n");
-        ctx.xenstore.put("vm-data/networking/BC764E207572", ETH0);
+        TestCommandContext ctx = debian(root).file("/etc/network/interfaces", "# BEGIN nova-agent\nauto eth0\n");
+        ctx.xenStoreData().put("vm-data/networking/BC764E207572", ETH0);
         CommandResult r = reset(ctx);
         assertEquals("500", r.returnCode());
         assertTrue(r.message().contains("END nova-agent"), r.message());
         assertFalse(Files.exists(root.resolve(EniRenderer.DROP_IN)));
-        assertEquals(List.of(), ctx.commands);
+        assertEquals(List.of(), ctx.commands());
     }
 }

@@ -21,9 +21,9 @@ import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NicDiscovery;
 import org.novaagent.network.Route;
 import org.novaagent.network.XenStoreNetworkParser;
-import org.novaagent.network.testkit.RequiredTool;
 import org.novaagent.network.testkit.Scenario;
 import org.novaagent.network.testkit.ScenarioLoader;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Proof with the real tool: every golden netplan file passes {@code netplan generate --root-dir}
@@ -39,7 +39,7 @@ class NetplanGenerateValidationTests {
     @ParameterizedTest
     @MethodSource("scenarios")
     void goldenPassesNetplanGenerate(String name, @TempDir Path tmp) throws Exception {
-        Path netplan = RequiredTool.require("netplan");
+        Path netplan = RequiredTool.require("netplan", "needed to validate rendered files with the real tool");
         Path golden = Path.of("src/test/resources/golden", name, NetplanRenderer.PATH);
         Path root = tmp.resolve("root");
         Path yaml = root.resolve(NetplanRenderer.PATH);

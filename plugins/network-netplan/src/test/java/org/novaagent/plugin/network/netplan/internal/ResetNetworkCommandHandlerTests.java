@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandHandler;
 import org.novaagent.api.HostFacts;
-import org.novaagent.network.testkit.TestContext;
+import org.novaagent.testkit.TestHostFacts;
 
 class ResetNetworkCommandHandlerTests {
 
     @Test
     void applicableOnlyWithEtcNetplanAndTheNetplanBinary(@TempDir Path root) throws Exception {
         ResetNetworkCommandHandler h = new ResetNetworkCommandHandler();
-        HostFacts facts = new TestContext(root, null).hostFacts();
+        HostFacts facts = TestHostFacts.debian(root);
         assertFalse(h.isApplicable(facts));
         Files.createDirectories(root.resolve("etc/netplan"));
         assertFalse(h.isApplicable(facts));

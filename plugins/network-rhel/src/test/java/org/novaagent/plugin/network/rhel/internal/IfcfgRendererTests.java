@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
+import org.novaagent.network.testkit.TestNetworks;
 
 class IfcfgRendererTests {
 

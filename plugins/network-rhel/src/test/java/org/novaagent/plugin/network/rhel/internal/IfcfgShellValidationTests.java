@@ -21,6 +21,9 @@ import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
+import org.novaagent.network.testkit.ScenarioConfigs;
+import org.novaagent.testkit.RequiredTool;
+import org.novaagent.testkit.Exec;
 
 /**
  * There is no RHEL ifcfg parser on Debian (test-tools.md 2.3), so every rendered ifcfg and
@@ -39,8 +42,8 @@ class IfcfgShellValidationTests {
     @MethodSource("scenarios")
     void shellReadsWhatWeMeant(String scenario, NetworkConfig config, @TempDir Path tmp)
             throws IOException, InterruptedException {
-        String bash = RequiredTool.require("bash", "parses ifcfg files like RHEL network-scripts");
-        String shellcheck = RequiredTool.require("shellcheck", "lints ifcfg files as POSIX sh");
+        String bash = RequiredTool.require("bash", "parses ifcfg files like RHEL network-scripts").toString();
+        String shellcheck = RequiredTool.require("shellcheck", "lints ifcfg files as POSIX sh").toString();
         IfcfgRenderer renderer = new IfcfgRenderer();
         Map<String, String> existing = new java.util.HashMap<>();
         renderer.render(config, RendererOptions.defaults()).forEach(f -> existing.put(f.path(),

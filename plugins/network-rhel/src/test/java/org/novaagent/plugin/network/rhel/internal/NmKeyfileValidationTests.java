@@ -18,6 +18,8 @@ import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
+import org.novaagent.network.testkit.ScenarioConfigs;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Every rendered keyfile is parsed and validated by the real NetworkManager keyfile reader
@@ -33,7 +35,7 @@ class NmKeyfileValidationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void networkManagerAcceptsEveryKeyfile(String scenario, NetworkConfig config) throws IOException, InterruptedException {
-        String nmcli = RequiredTool.require("nmcli", "validates NetworkManager keyfiles offline");
+        String nmcli = RequiredTool.require("nmcli", "validates NetworkManager keyfiles offline").toString();
         List<RenderedFile> files = new NmKeyfileRenderer().render(config, RendererOptions.defaults());
         assertEquals(config.interfaces().size(), files.size());
         for (int i = 0; i < files.size(); i++) {

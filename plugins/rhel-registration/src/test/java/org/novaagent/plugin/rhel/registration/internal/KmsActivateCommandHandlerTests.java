@@ -21,11 +21,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.testkit.RecordingProcessRunner;
+import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.testkit.TestHostFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class KmsActivateCommandHandlerTests {
 
+    /** The runtime's process logger: the recording runner logs each command there, as the real one does. */
+    private static final Logger PROCESS_LOG = LoggerFactory.getLogger("org.novaagent.runtime.process");
     private static final String KEY = "1-7f3c9a0e5b2d4c6aSECRET";
     private static final String VALUE = "{\"activation_key\": \"" + KEY + "\", \"profile\": \"web 01\", "
             + "\"domains\": [\"rhn.example.com\", \"10.0.0.5:8443\"], \"org\": \"Acme_Org\"}";
@@ -42,28 +48,37 @@ class KmsActivateCommandHandlerTests {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private CommandResult send(String json, RecordingRunner runner) throws Exception {
-        return handler.handle(new CommandRequest("1", "kmsactivate", json, true),
-                new TestContext(root, HostFacts.OsFamily.RHEL, runner));
+    private CommandResult send(String json, RecordingProcessRunner runner) throws Exception {
+        return handler.handle(new CommandRequest("1", "kmsactivate", json, true), context(runner));
     }
 
-    private static RecordingRunner exitingWith(int code, String stderr) {
-        return new RecordingRunner(new ProcessResult(code, "", stderr, true));
+    private TestCommandContext context(RecordingProcessRunner runner) {
+        return TestCommandContext.builder(root).hostFacts(TestHostFacts::rhel).runner(runner).build();
+    }
+
+    /** A runner that logs every command at debug, like the runtime's, and never its stdin. */
+    private static RecordingProcessRunner runner() {
+        return new RecordingProcessRunner().onRun(command -> PROCESS_LOG.debug("Running {}", command));
+    }
+
+    private static RecordingProcessRunner exitingWith(int code, String stderr) {
+        return runner().otherwise(new ProcessResult(code, "", stderr, true));
     }
 
     @Test
     void subscriptionManagerIsPreferredAndGetsTheKeyOnStdinOnly() throws Exception {
         install("/usr/sbin/subscription-manager");
         install("/usr/sbin/rhnreg_ks");
-        RecordingRunner runner = exitingWith(0, "");
+        RecordingProcessRunner runner = exitingWith(0, "");
         assertEquals(CommandResult.ok(), send(VALUE, runner));
 
-        assertEquals(1, runner.calls.size());
-        RecordingRunner.Call call = runner.calls.get(0);
+        assertEquals(1, runner.calls().size());
+        RecordingProcessRunner.Call call = runner.calls().get(0);
         assertEquals(List.of("/bin/sh", "-c", "IFS= read -r key || exit 97; exec \"$1\" register "
                 + "\"--activationkey=$key\" \"--org=$2\" \"--name=$3\" --force", "nova-agent-kmsactivate",
                 "/usr/sbin/subscription-manager", "Acme_Org", "web 01"), call.command());
-        assertEquals(KEY + "\n", call.stdin());
+        assertEquals(RecordingProcessRunner.sha256(KEY + "\n"), call.stdinSha256(),
+                "exactly the key and a newline on stdin");
         assertFalse(String.join(" ", call.command()).contains(KEY));
         assertFalse(Files.exists(root.resolve("etc/sysconfig/rhn/up2date")), "RHN config only for rhnreg_ks");
     }
@@ -74,18 +89,19 @@ class KmsActivateCommandHandlerTests {
         Path systemid = root.resolve("etc/sysconfig/rhn/systemid");
         Files.createDirectories(systemid.getParent());
         Files.writeString(systemid, "old registration");
-        RecordingRunner runner = exitingWith(0, "");
+        RecordingProcessRunner runner = exitingWith(0, "");
         assertEquals(CommandResult.ok(), send(VALUE, runner));
 
         Path up2date = root.resolve("etc/sysconfig/rhn/up2date");
         assertEquals(golden("up2date-two-domains"), Files.readString(up2date));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(up2date)));
         assertFalse(Files.exists(systemid));
-        RecordingRunner.Call call = runner.calls.get(0);
+        RecordingProcessRunner.Call call = runner.calls().get(0);
         assertEquals(List.of("/bin/sh", "-c", "IFS= read -r key || exit 97; exec /usr/bin/env -i \"$1\" "
                 + "--activationkey \"$key\" --profile \"$2\" --force", "nova-agent-kmsactivate",
                 "/usr/sbin/rhnreg_ks", "web 01"), call.command());
-        assertEquals(KEY + "\n", call.stdin());
+        assertEquals(RecordingProcessRunner.sha256(KEY + "\n"), call.stdinSha256(),
+                "exactly the key and a newline on stdin");
     }
 
     @Test
@@ -102,7 +118,7 @@ class KmsActivateCommandHandlerTests {
     @Test
     void failureReportsTheExitCodeAndNeverLogsTheKey() throws Exception {
         install("/usr/sbin/rhnreg_ks");
-        RecordingRunner runner = exitingWith(3, "Invalid activation key " + KEY + "\n");
+        RecordingProcessRunner runner = exitingWith(3, "Invalid activation key " + KEY + "\n");
         String log = capturingStandardError(() -> {
             CommandResult r = send(VALUE, runner);
             assertEquals(CommandResult.of("500", "Couldn't activate with RHN: 3"), r);
@@ -130,7 +146,7 @@ class KmsActivateCommandHandlerTests {
     @Test
     void runnerThatCannotStartGivesAMaskedError() throws Exception {
         install("/usr/sbin/rhnreg_ks");
-        RecordingRunner runner = new RecordingRunner(new IOException("cannot run with " + KEY));
+        RecordingProcessRunner runner = runner().fail(List.of(), new IOException("cannot run with " + KEY));
         CommandException e = assertThrows(CommandException.class, () -> send(VALUE, runner));
         assertEquals("500", e.returnCode());
         assertEquals("Couldn't activate with RHN: cannot run with <removed>", e.getMessage());
@@ -139,17 +155,17 @@ class KmsActivateCommandHandlerTests {
     @Test
     void commandThatWasNotExecutedOnAScratchRootCountsAsSuccess() throws Exception {
         install("/usr/sbin/rhnreg_ks");
-        RecordingRunner runner = new RecordingRunner(ProcessResult.notExecuted());
+        RecordingProcessRunner runner = runner().otherwise(ProcessResult.notExecuted());
         assertEquals(CommandResult.ok(), send(VALUE, runner));
-        assertEquals(1, runner.calls.size(), "the handler still goes through ctx.processes()");
+        assertEquals(1, runner.calls().size(), "the handler still goes through ctx.processes()");
     }
 
     @Test
     void noToolGivesAClearError() throws Exception {
-        RecordingRunner runner = exitingWith(0, "");
+        RecordingProcessRunner runner = exitingWith(0, "");
         CommandException e = assertThrows(CommandException.class, () -> send(VALUE, runner));
         assertEquals("Neither subscription-manager nor rhnreg_ks is installed: cannot register", e.getMessage());
-        assertEquals(List.of(), runner.calls);
+        assertEquals(List.of(), runner.calls());
     }
 
     @Test
@@ -165,7 +181,7 @@ class KmsActivateCommandHandlerTests {
         install("/usr/sbin/rhnreg_ks");
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
                 CommandRequest.of("1", "kmsactivate", "kms.example.com:1688"),
-                new TestContext(root, HostFacts.OsFamily.RHEL, exitingWith(0, ""))));
+                context(exitingWith(0, ""))));
         assertEquals("500", e.returnCode());
         assertTrue(e.getMessage().startsWith("Invalid kmsactivate data: expected a JSON object"), e.getMessage());
     }
@@ -191,19 +207,19 @@ class KmsActivateCommandHandlerTests {
         "[\"k\"]"})
     void invalidValuesAreRefusedBeforeAnythingHappens(String json) throws Exception {
         install("/usr/sbin/rhnreg_ks");
-        RecordingRunner runner = exitingWith(0, "");
+        RecordingProcessRunner runner = exitingWith(0, "");
         CommandException e = assertThrows(CommandException.class, () -> send(json, runner));
         assertEquals("500", e.returnCode());
         assertTrue(e.getMessage().startsWith("Invalid kmsactivate data: "), e.getMessage());
-        assertEquals(List.of(), runner.calls);
+        assertEquals(List.of(), runner.calls());
         assertFalse(Files.exists(root.resolve("etc/sysconfig/rhn/up2date")));
     }
 
     @Test
     void applicableOnlyToTheRhelFamily() {
-        assertTrue(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.RHEL)));
-        assertFalse(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.DEBIAN)));
-        assertTrue(handler.applicability(TestContext.facts(root, HostFacts.OsFamily.WINDOWS)).reason()
+        assertTrue(handler.isApplicable(TestHostFacts.rhel(root)));
+        assertFalse(handler.isApplicable(TestHostFacts.debian(root)));
+        assertTrue(handler.applicability(TestHostFacts.windows(root)).reason()
                 .contains("windows-activation"));
         assertEquals("kmsactivate", handler.name());
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Runs the generated commands with the real {@code /bin/sh} and {@code /usr/bin/env} against a

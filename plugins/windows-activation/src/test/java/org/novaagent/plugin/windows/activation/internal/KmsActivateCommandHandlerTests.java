@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
-import org.novaagent.api.HostFacts;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.testkit.RecordingProcessRunner;
+import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.testkit.TestHostFacts;
 
 class KmsActivateCommandHandlerTests {
 
@@ -30,9 +32,14 @@ class KmsActivateCommandHandlerTests {
 
     private final KmsActivateCommandHandler handler = new KmsActivateCommandHandler();
 
-    private CommandResult send(String value, RecordingRunner runner) throws Exception {
+    private CommandResult send(String value, RecordingProcessRunner runner) throws Exception {
         return handler.handle(CommandRequest.of("1", "kmsactivate", value),
-                new TestContext(root, HostFacts.OsFamily.WINDOWS, runner));
+                TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).runner(runner).build());
+    }
+
+    /** A runner answering successive calls with these results; any further call fails the test. */
+    private static RecordingProcessRunner scripted(ProcessResult... results) {
+        return new RecordingProcessRunner().answerInOrder(results).refuseUnscripted("no scripted result left for");
     }
 
     private static ProcessResult exit(int code, String stdout, String stderr) {
@@ -49,12 +56,12 @@ class KmsActivateCommandHandlerTests {
     @ValueSource(strings = {"kms.example.com:1688", "KMS-01.dc.example.com.:1688", "10.0.0.5:1688", "kms:1",
         "[2001:db8::1]:65535", "[::ffff:10.0.0.1]:1688", " kms.example.com:1688\n"})
     void setsTheKmsHostThenActivates(String value) throws Exception {
-        RecordingRunner runner = new RecordingRunner(exit(0, "ok", ""), exit(0, "activated", ""));
+        RecordingProcessRunner runner = scripted(exit(0, "ok", ""), exit(0, "activated", ""));
         assertEquals(CommandResult.ok(), send(value, runner));
-        assertEquals(2, runner.calls.size());
-        assertEquals(slmgr("/skms", value.strip()), runner.calls.get(0).command());
-        assertEquals(slmgr("/ato"), runner.calls.get(1).command());
-        assertEquals("", runner.calls.get(0).stdin());
+        assertEquals(2, runner.calls().size());
+        assertEquals(slmgr("/skms", value.strip()), runner.calls().get(0).command());
+        assertEquals(slmgr("/ato"), runner.calls().get(1).command());
+        assertEquals(0, runner.calls().get(0).stdinLength());
     }
 
     @ParameterizedTest
@@ -65,35 +72,35 @@ class KmsActivateCommandHandlerTests {
         "[]:1688", "256.1.1.1:1688", "10.0.0:1688", "010.0.0.1:1688", "kms:1688:1688", "/ato:1688", "%PATH%:1688",
         "kms.example.com:+1688"})
     void refusesAnythingButHostColonPort(String value) throws Exception {
-        RecordingRunner runner = new RecordingRunner();
+        RecordingProcessRunner runner = scripted();
         CommandException e = assertThrows(CommandException.class, () -> send(value, runner));
         assertEquals("500", e.returnCode());
         assertEquals(KmsServer.EXPECTED, e.getMessage());
-        assertEquals(List.of(), runner.calls);
+        assertEquals(List.of(), runner.calls());
     }
 
     @Test
     void refusesAJsonValue() {
-        RecordingRunner runner = new RecordingRunner();
+        RecordingProcessRunner runner = scripted();
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
                 new CommandRequest("1", "kmsactivate", "{\"activation_key\":\"k\"}", true),
-                new TestContext(root, HostFacts.OsFamily.WINDOWS, runner)));
+                TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).runner(runner).build()));
         assertEquals("500", e.returnCode());
-        assertEquals(List.of(), runner.calls);
+        assertEquals(List.of(), runner.calls());
     }
 
     @Test
     void failingSkmsStopsAndReportsItsExitCodeAndOutput() throws Exception {
-        RecordingRunner runner = new RecordingRunner(exit(5, "Error: 0x80070005 Access denied.", "boom"));
+        RecordingProcessRunner runner = scripted(exit(5, "Error: 0x80070005 Access denied.", "boom"));
         assertEquals(CommandResult.of("5", "Command failed: Error: 0x80070005 Access denied. boom"),
                 send("kms.example.com:1688", runner));
-        assertEquals(1, runner.calls.size(), "no /ato after a failed /skms");
+        assertEquals(1, runner.calls().size(), "no /ato after a failed /skms");
     }
 
     @Test
     void failingActivationReportsItsExitCodeWithTruncatedOutput() throws Exception {
         String longOutput = "x".repeat(2000);
-        RecordingRunner runner = new RecordingRunner(exit(0, "", ""), exit(-1073418124, longOutput, ""));
+        RecordingProcessRunner runner = scripted(exit(0, "", ""), exit(-1073418124, longOutput, ""));
         CommandResult r = send("kms.example.com:1688", runner);
         assertEquals("-1073418124", r.returnCode());
         assertEquals("Command failed: " + "x".repeat(KmsActivateCommandHandler.MAX_OUTPUT_CHARS) + "...", r.message());
@@ -101,14 +108,15 @@ class KmsActivateCommandHandlerTests {
 
     @Test
     void notExecutedOnAScratchRootCountsAsSuccess() throws Exception {
-        RecordingRunner runner = new RecordingRunner(ProcessResult.notExecuted(), ProcessResult.notExecuted());
+        RecordingProcessRunner runner = scripted(ProcessResult.notExecuted(), ProcessResult.notExecuted());
         assertEquals(CommandResult.ok(), send("kms.example.com:1688", runner));
-        assertEquals(2, runner.calls.size());
+        assertEquals(2, runner.calls().size());
     }
 
     @Test
     void cscriptThatCannotStartGivesA500() {
-        RecordingRunner runner = new RecordingRunner(new IOException("CreateProcess error=2"));
+        RecordingProcessRunner runner = new RecordingProcessRunner()
+                .fail(List.of(), new IOException("CreateProcess error=2"));
         CommandException e = assertThrows(CommandException.class, () -> send("kms.example.com:1688", runner));
         assertEquals("500", e.returnCode());
         assertEquals("Couldn't run cscript: CreateProcess error=2", e.getMessage());
@@ -116,8 +124,8 @@ class KmsActivateCommandHandlerTests {
 
     @Test
     void applicableOnlyOnWindows() {
-        assertTrue(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.WINDOWS)));
-        assertFalse(handler.isApplicable(TestContext.facts(root, HostFacts.OsFamily.RHEL)));
+        assertTrue(handler.isApplicable(TestHostFacts.windows(root)));
+        assertFalse(handler.isApplicable(TestHostFacts.rhel(root)));
         assertEquals("kmsactivate", handler.name());
     }
 }

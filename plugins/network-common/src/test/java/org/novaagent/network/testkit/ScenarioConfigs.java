@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.network.rhel.internal;
+package org.novaagent.network.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,22 +15,21 @@ import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkConfigException;
 import org.novaagent.network.NicDiscovery;
 import org.novaagent.network.XenStoreNetworkParser;
-import org.novaagent.network.testkit.Scenario;
-import org.novaagent.network.testkit.ScenarioLoader;
 
 /**
  * The configurations every tool-validation test runs over: each shared golden scenario parsed
  * by the real parser (against its sysfs fixture), plus the local extras from {@link TestNetworks}
  * (the spec 4.9 worked example with secondary IPv6, IPv6-only routes, a NIC with no address).
  */
-final class ScenarioConfigs {
+public final class ScenarioConfigs {
 
     private static final List<String> LOCAL = List.of("worked-example", "ipv6-routes", "no-address");
 
     private ScenarioConfigs() {
     }
 
-    static Map<String, NetworkConfig> all() {
+    /** @return every shared scenario (parsed) then the local extras, by name */
+    public static Map<String, NetworkConfig> all() {
         Map<String, NetworkConfig> out = new LinkedHashMap<>();
         for (String name : ScenarioLoader.names()) {
             out.put(name, parse(ScenarioLoader.load(name)));
@@ -39,7 +38,13 @@ final class ScenarioConfigs {
         return out;
     }
 
-    static NetworkConfig parse(Scenario scenario) {
+    /**
+     * Parses a scenario with the real parser against its sysfs fixture, in a temporary root.
+     *
+     * @param scenario the scenario
+     * @return its configuration
+     */
+    public static NetworkConfig parse(Scenario scenario) {
         Path root = null;
         try {
             root = Files.createTempDirectory("nova-scenario-");
