@@ -3,7 +3,6 @@ package org.novaagent.runtime.loop;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message loop ({@code agent run}): connects to XenStore, watches {@code data/host}, answers
- * each request once in directory order, re-scans periodically, sweeps stale replies, reconnects
+ * each request once in arrival order (as watch events name them; see {@link RequestScheduler}), re-scans periodically, sweeps stale replies, reconnects
  * with backoff when XenStore goes away and stops cleanly on request (SIGTERM through
  * {@link #installShutdownHook()}). One thread, the caller of {@link #run()}, does all XenStore work.
  */
@@ -40,6 +39,7 @@ public final class AgentDaemon {
     private final DaemonSettings settings;
     private final XenStoreFactory connections;
     private final RequestProcessor processor;
+    private final RequestScheduler requests;
     private final StaleReplySweeper sweeper;
     private final ServiceNotifier notifier;
     private final Clock clock;
@@ -61,6 +61,7 @@ public final class AgentDaemon {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.processor = new RequestProcessor(new RequestCodec(), Objects.requireNonNull(router, "router"), settings);
+        this.requests = new RequestScheduler(processor, stop);
         this.sweeper = new StaleReplySweeper(settings.staleReplyGrace());
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -207,8 +208,9 @@ public final class AgentDaemon {
             }
             LOG.warn("cannot create {} ({}); watching it anyway", RequestProcessor.HOST_DIR, e.getMessage());
         }
+        requests.begin(xs);
         xs.watch(RequestProcessor.HOST_DIR, WATCH_TOKEN);
-        scan(xs);
+        requests.scan(xs);
         sweep(xs);
         backoff.reset();
         if (ready.getCount() > 0) {
@@ -230,40 +232,15 @@ public final class AgentDaemon {
                 break;
             }
             if (event.isPresent()) {
-                drainEvents(xs);
-                scan(xs);
+                requests.offer(event.get());
+                requests.collect(xs);
+                requests.process(xs);
             }
             if (System.nanoTime() - nextRescan >= 0) {
-                scan(xs);
+                requests.scan(xs);
                 sweep(xs);
                 nextRescan = System.nanoTime() + interval;
             }
-        }
-    }
-
-    /**
-     * Answers what is pending under {@code data/host}. A listing the daemon refuses (an error
-     * reply such as EACCES, or E2BIG from a daemon without DIRECTORY_PART) is logged and retried
-     * at the next event or re-scan; only a lost connection ends the session.
-     */
-    private void scan(XenStoreClient xs) throws XenStoreException, InterruptedException {
-        List<String> ids;
-        try {
-            ids = xs.directory(RequestProcessor.HOST_DIR);
-        } catch (XenStoreException e) {
-            if (e.isConnectionLost()) {
-                throw e;
-            }
-            LOG.warn("cannot list {} ({}); retrying at the next event or re-scan", RequestProcessor.HOST_DIR,
-                    e.getMessage());
-            return;
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            if (stop.requested()) {
-                LOG.info("stopping: {} requests left for the next start", ids.size() - i);
-                return;
-            }
-            processor.process(xs, ids.get(i));
         }
     }
 
@@ -282,13 +259,6 @@ public final class AgentDaemon {
     private Optional<WatchEvent> awaitEvent(XenStoreClient xs, Duration timeout)
             throws XenStoreException, InterruptedException {
         return stop.interruptibly(() -> xs.awaitEvent(timeout));
-    }
-
-    /** Takes the events already queued: one scan answers them all. */
-    private static void drainEvents(XenStoreClient xs) throws XenStoreException, InterruptedException {
-        while (xs.awaitEvent(Duration.ZERO).isPresent()) {
-            // coalesced into the scan that follows
-        }
     }
 
     private void sendStopping() {

@@ -34,7 +34,10 @@ public final class RequestProcessor implements AutoCloseable {
         ANSWERED,
         /** Answered earlier in this run; only the leftover request key was removed. */
         ALREADY_ANSWERED,
-        /** The request vanished before it was read (the host gave up on it). */
+        /**
+         * No request under this id: it vanished before it was read (the host gave up on it), or
+         * it was answered and removed already (the watch event of our own removal).
+         */
         GONE,
         /** XenStore refused an operation (not a lost connection); retried on the next scan. */
         FAILED
@@ -82,7 +85,8 @@ public final class RequestProcessor implements AutoCloseable {
     }
 
     /**
-     * Processes one request id found under {@code data/host}.
+     * Processes one request id named by a watch event or found under {@code data/host}. An id
+     * with no request costs one read and is {@link Outcome#GONE}, logged at DEBUG only.
      *
      * @param xs the connection
      * @param id the request id
@@ -95,6 +99,11 @@ public final class RequestProcessor implements AutoCloseable {
         String reply = GUEST_DIR + "/" + id;
         try {
             if (finished.contains(id)) {
+                if (xs.readBytes(request).isEmpty()) {
+                    // the usual case: the watch event of our own removal
+                    LOG.debug("request {} already answered and removed", id);
+                    return Outcome.GONE;
+                }
                 LOG.warn("request {} was already answered in this run; removing it again", id);
                 xs.rm(request);
                 return Outcome.ALREADY_ANSWERED;

@@ -131,4 +131,27 @@ class AgentDaemonLargeDirectoryTests {
         assertFalse(notifier.messages().contains("STATUS=Reconnecting to XenStore"), notifier.messages().toString());
         assertEquals(1, xenstore.connectionCount());
     }
+
+    /**
+     * A guest without DIRECTORY_PART whose {@code data/host} cannot be listed (120 unanswered
+     * requests from before start-up, 4,440 bytes): the 150 requests written after start-up are
+     * named by their watch events and answered, once each, in write order (UUIDs: not name order).
+     */
+    @Test
+    void withoutDirectoryPartEventsAnswerRequestsWhenTheListingIsRefused() throws Exception {
+        xenstore = EmbeddedXenStore.start(dir.resolve("xs.sock"), 9, ClientKind.GUEST_WITHOUT_DIRECTORY_PART);
+        List<String> before = write("data/host", 120, "{\"name\":\"version\"}");
+        start(ClientKind.GUEST_WITHOUT_DIRECTORY_PART);
+        List<String> ids = write("data/host", 150, "{\"name\":\"version\"}");
+        waitFor("150 replies", () -> ids.stream().allMatch(id -> xenstore.read("data/guest/" + id).isPresent()));
+        assertEquals(ids, handlers.served(), "each answered once, in write order");
+        assertEquals(new HashSet<>(before), new HashSet<>(xenstore.directory("data/host")),
+                "requests from before start-up need a listing");
+        for (String id : before.subList(0, 100)) {
+            xenstore.rm("data/host/" + id);
+        }
+        waitFor("the 20 left answered once the listing fits", () -> xenstore.directory("data/host").isEmpty());
+        assertEquals(170, handlers.served().size());
+        assertEquals(1, xenstore.connectionCount(), "no reconnect");
+    }
 }

@@ -207,14 +207,12 @@ class AgentDaemonTests {
 
     @Test
     void aRefusedListingOfRequestsIsRetriedWithoutReconnecting() throws Exception {
-        start(settings()); // rescan every 60 s: only watch events trigger scans here
-        long listings = store.count("directory", "data/host");
-        store.injectFault("directory", "data/host", FakeXenStore.Fault.REFUSE);
-        request("first", "{\"name\":\"version\"}");
-        waitFor("the refused listing", () -> store.count("directory", "data/host") > listings);
-        request("second", "{\"name\":\"version\"}");
-        waitFor("both answered by the next scan", () -> store.value("data/guest/first").isPresent()
-                && store.value("data/guest/second").isPresent());
+        request("pre", "{\"name\":\"version\"}"); // no watch event names it: only a listing finds it
+        store.injectFault("directory", "data/host", FakeXenStore.Fault.REFUSE); // the start-up scan
+        start(settings().withRescan(Duration.ofMillis(20), Duration.ofSeconds(300)));
+        request("named", "{\"name\":\"version\"}"); // named by its event: answered without a listing
+        waitFor("both answered, pre by a later re-scan", () -> store.value("data/guest/pre").isPresent()
+                && store.value("data/guest/named").isPresent());
         assertEquals(1, store.connectionCount(), "the session went on");
     }
 
