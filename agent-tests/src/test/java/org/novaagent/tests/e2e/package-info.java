@@ -20,6 +20,8 @@
  *   <li>{@code XenStoreLargeDirectoryE2ETests}: 150 pending requests (a 5,550-byte DIRECTORY reply)
  *       answered once each; more than 150 old replies under {@code data/guest} swept without
  *       breaking the session.</li>
+ *   <li>{@code XenStoreArrivalOrderE2ETests}: requests whose names sort differently from their write
+ *       order are answered in write (watch-event) order, also when all are pending at once.</li>
  * </ul>
  *
  * <p>Needs root, oxenstored (xen-utils-4.17), gcc, unshare, xenstore-utils, openssl and netplan.io:
