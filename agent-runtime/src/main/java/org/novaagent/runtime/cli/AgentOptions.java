@@ -2,9 +2,12 @@
 package org.novaagent.runtime.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +15,8 @@ import picocli.CommandLine.Option;
  * override the configuration file.
  */
 public final class AgentOptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentOptions.class);
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
             description = "Target root: every file is read and written under it; other than / = dry run (default: ${DEFAULT-VALUE}).")
@@ -42,6 +47,24 @@ public final class AgentOptions {
         AgentConfig c = AgentConfig.load(config == null ? AgentConfig.DEFAULT_FILE : config);
         c = c.with("plugins.dir", pluginsDir == null ? null : pluginsDir.toString());
         return c.with("log.level", logLevel);
+    }
+
+    /**
+     * The configuration for a subcommand, or empty after logging why it cannot be used (the
+     * subcommand then exits with {@link ExitCodes#USAGE}).
+     *
+     * @param key   one more override, e.g. {@code xenstore.path} from {@code --xenstore}; {@code null} for none
+     * @param value its value; {@code null} keeps the file's value
+     * @return the configuration with the CLI options applied
+     */
+    Optional<AgentConfig> configOrReport(String key, String value) {
+        try {
+            AgentConfig cfg = loadConfig();
+            return Optional.of(key == null ? cfg : cfg.with(key, value));
+        } catch (ConfigException | IllegalArgumentException e) {
+            LOG.error("configuration error: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

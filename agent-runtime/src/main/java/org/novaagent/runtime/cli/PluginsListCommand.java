@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
-import org.novaagent.runtime.config.ConfigException;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +46,11 @@ public final class PluginsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentConfig cfg;
-        try {
-            cfg = options.loadConfig();
-        } catch (ConfigException | IllegalArgumentException e) {
-            LOG.error("configuration error: {}", e.getMessage());
+        Optional<AgentConfig> config = options.configOrReport(null, null);
+        if (config.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        AgentConfig cfg = config.get();
         AgentAssembly agent = options.assemble(cfg);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
-import org.novaagent.runtime.config.ConfigException;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.novaagent.runtime.xenstore.XenStoreViews;
 import org.novaagent.xenstore.XenStoreClient;
@@ -60,13 +60,11 @@ public final class ResetNetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentConfig cfg;
-        try {
-            cfg = options.loadConfig().with("xenstore.path", xenstore);
-        } catch (ConfigException | IllegalArgumentException e) {
-            LOG.error("configuration error: {}", e.getMessage());
+        Optional<AgentConfig> config = options.configOrReport("xenstore.path", xenstore);
+        if (config.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        AgentConfig cfg = config.get();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AgentAssembly agent = options.assemble(cfg);

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
-import org.novaagent.runtime.config.ConfigException;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.DaemonSettings;
 import org.novaagent.runtime.plugin.SelectionRow;
@@ -40,13 +40,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentConfig cfg;
-        try {
-            cfg = options.loadConfig().with("xenstore.path", xenstore);
-        } catch (ConfigException | IllegalArgumentException e) {
-            LOG.error("configuration error: {}", e.getMessage());
+        Optional<AgentConfig> config = options.configOrReport("xenstore.path", xenstore);
+        if (config.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        AgentConfig cfg = config.get();
         AgentAssembly agent = options.assemble(cfg);
         for (SelectionRow row : agent.rows()) {
             LOG.info("{} {} {} [{}]: {}", row.command().isEmpty() ? "-" : row.command(), row.module(), row.version(),
