@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2086  # PLUGINS and DEV_ONLY are word-split lists of artifact names
 # dist/package.sh — build the distro packages from the module path in dist/target/lib
 # (made by `mvn -DskipTests install`). Output: dist/target/packages/
 #   nova-agent_<v>-1+debian_all.deb   password, network-debian, network-netplan

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2015,SC2012  # ok/bad always succeed, so "check && ok || bad" is if-then-else; ls lists our own files
 # dist/verify-packages.sh — check the built packages with the real tools (dpkg-deb, rpm, systemd-analyze),
 # then run the installed launcher from the unpacked package against a scratch target root.
 # Never installs anything on this machine: packages go into scratch roots only.
@@ -33,7 +34,7 @@ run_installed() { # ROOT TARGET OSROOT EXPECTED-COMMAND...
     bad "$target: installed 'nova-agent plugins list' failed: $(cat "$scratch/err")"; return
   fi
   for c in "$@"; do
-    grep -Eq "^$c[[:space:]].*selected" <<<"$list" && ok "$target: '$c' is selected" || bad "$target: '$c' not selected in: $list"
+    grep -Eq "^${c}[[:space:]].*selected" <<<"$list" && ok "$target: '$c' is selected" || bad "$target: '$c' not selected in: $list"
   done
 }
 verify_unit() { # ROOT UNITDIR TARGET
