@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
         description = {"Play nova's conversation with the real agent here (no root, no Xen needed).",
-            "An embedded XenStore, a scratch target root laid out like the distro, and a simulated host",
-            "sending version, features, keyinit, password, resetnetwork, then a Cloud Network attach and",
-            "detach. Prints each step, its reply and latency, and the files the agent wrote."},
+            "An embedded XenStore, a scratch target root laid out like the distro, and a simulated host "
+                + "sending version, features, keyinit, password, resetnetwork, then a Cloud Network attach and "
+                + "detach. Prints each step, its reply and latency, and the files the agent wrote."},
         footer = {"", "Exit codes: 0 every step succeeded, 1 a step failed, 2 the demo could not run."})
 final class DemoCommand implements Callable<Integer> {
 
