@@ -3,7 +3,6 @@ package org.novaagent.runtime.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.novaagent.runtime.testing.DaemonFixture.waitFor;
 
 import java.nio.file.Path;
