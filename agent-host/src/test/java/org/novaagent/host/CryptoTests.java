@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.novaagent.testkit.RequiredTool;
 
 /** Cross-checks {@link Crypto} against the spec's test vectors and the real {@code openssl enc}. */
 class CryptoTests {

@@ -46,6 +46,18 @@ public final class RequiredTool {
     }
 
     /**
+     * For what a package installs that is not a command (a Python module, a PAM module): same
+     * rule, with the message {@code "<pkg> not installed: <why>"}.
+     *
+     * @param path a file or directory the package installs
+     * @param pkg  the package, as the message names it (e.g. {@code python3-pyxs})
+     * @param why  what the test needs it for
+     */
+    public static void requireInstalled(Path path, String pkg, String why) {
+        requireInstalled(path, pkg, why, System.getenv());
+    }
+
+    /**
      * @param tool a bare command name or an absolute path
      * @return the executable, if there is one
      */
@@ -64,6 +76,12 @@ public final class RequiredTool {
     static void requireRoot(String why, Map<String, String> env, String user) {
         if (!"root".equals(user)) {
             missing("not running as root: " + why, env);
+        }
+    }
+
+    static void requireInstalled(Path path, String pkg, String why, Map<String, String> env) {
+        if (!Files.exists(path)) {
+            missing(pkg + " not installed: " + why, env);
         }
     }
 

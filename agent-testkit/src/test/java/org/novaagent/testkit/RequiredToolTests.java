@@ -62,4 +62,16 @@ class RequiredToolTests {
                 () -> RequiredTool.requireRoot("creates namespaces", Map.of("CI", "true"), "alice"));
         assertEquals("not running as root: creates namespaces", fail.getMessage());
     }
+
+    @Test
+    void installedFilesAreRequiredTheSameWay(@TempDir Path dir) {
+        RequiredTool.requireInstalled(dir, "python3-demo", "cross-checks", Map.of("CI", "true"));
+        Path absent = dir.resolve("dist-packages/demo");
+        TestAbortedException skip = assertThrows(TestAbortedException.class,
+                () -> RequiredTool.requireInstalled(absent, "python3-demo", "cross-checks", Map.of()));
+        assertTrue(skip.getMessage().contains("python3-demo not installed: cross-checks"), skip.getMessage());
+        AssertionFailedError fail = assertThrows(AssertionFailedError.class,
+                () -> RequiredTool.requireInstalled(absent, "python3-demo", "cross-checks", Map.of("CI", "true")));
+        assertEquals("python3-demo not installed: cross-checks", fail.getMessage());
+    }
 }

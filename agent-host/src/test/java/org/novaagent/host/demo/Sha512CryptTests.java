@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.novaagent.host.RequiredTool;
+import org.novaagent.testkit.RequiredTool;
 
 /** {@link Sha512Crypt} against Drepper's published vectors and the real {@code openssl passwd -6}. */
 class Sha512CryptTests {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the real {@code agent} in a child JVM on the module path, the way it is deployed. The
- * module path is the test class path minus the test framework: the runtime's own
+ * module path is the test class path minus the test framework and the test kit: the runtime's own
  * {@code target/classes} (an exploded module, its jar does not exist yet) and its dependency jars.
  */
 final class ChildJvm {
@@ -30,6 +30,7 @@ final class ChildJvm {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> e.endsWith(File.separator + "classes") && !e.endsWith("test-classes")
                         || e.endsWith(".jar") && !e.matches(".*(junit|opentest4j|apiguardian|surefire).*"))
+                .filter(e -> !e.contains("agent-testkit")) // a test library: it needs JUnit, never on the agent's path
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -3,25 +3,21 @@ package org.novaagent.runtime.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.novaagent.runtime.testing.DaemonFixture.waitFor;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.protocol.RequestCodec;
+import org.novaagent.runtime.testing.DaemonFixture;
 import org.novaagent.runtime.testing.FakeXenStore;
-import org.novaagent.runtime.testing.MutableClock;
-import org.novaagent.runtime.testing.RecordingNotifier;
 import org.novaagent.runtime.testing.TestHandlers;
 import org.novaagent.runtime.testing.TestRouters;
 
@@ -40,33 +36,38 @@ class AgentDaemonArrivalOrderTests {
 
     private final FakeXenStore store = new FakeXenStore();
     private final AtomicBoolean refuseListing = new AtomicBoolean();
-    private final TestHandlers handlers = new TestHandlers();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor();
-    private AgentDaemon daemon;
+    private DaemonFixture fixture;
+    private TestHandlers handlers;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DaemonFixture(root);
+        handlers = fixture.handlers();
+    }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (daemon != null) {
-            daemon.requestStop();
-            daemon.awaitTermination(Duration.ofSeconds(10));
-        }
-        runner.shutdownNow();
+        fixture.close();
+    }
+
+    private XenStoreFactory sorting() {
+        return () -> new SortingXenStoreClient(store.connect(), refuseListing::get);
     }
 
     private AgentDaemon daemon(Duration rescan, boolean once) {
-        DaemonSettings settings = DaemonSettings.defaults()
+        return fixture.daemon(settings(rescan, once), sorting());
+    }
+
+    private void start(Duration rescan) throws Exception {
+        fixture.start(settings(rescan, false), sorting());
+    }
+
+    private static DaemonSettings settings(Duration rescan, boolean once) {
+        return DaemonSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(5), Map.of())
                 .withReconnect(Duration.ofMillis(10), Duration.ofMillis(80))
                 .withRescan(rescan, Duration.ofSeconds(300))
                 .withOnce(once);
-        daemon = new AgentDaemon(settings, () -> new SortingXenStoreClient(store.connect(), refuseListing::get),
-                TestRouters.of(handlers.all(), root), new RecordingNotifier(), new MutableClock());
-        return daemon;
-    }
-
-    private void start(Duration rescan) throws Exception {
-        runner.submit(daemon(rescan, false)::run);
-        assertTrue(daemon.awaitReady(Duration.ofSeconds(10)), "daemon not ready");
     }
 
     /** @return the ids whose reply was written, in the order of the writes */
@@ -82,16 +83,6 @@ class AgentDaemonArrivalOrderTests {
             ids.add("zam".charAt(i % 3) + String.format("-%03d", i));
         }
         return ids;
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 
     @Test

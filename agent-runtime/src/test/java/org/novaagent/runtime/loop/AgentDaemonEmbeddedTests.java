@@ -3,6 +3,7 @@ package org.novaagent.runtime.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.novaagent.runtime.testing.DaemonFixture.waitFor;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,49 +11,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.runtime.testing.DaemonFixture;
 import org.novaagent.runtime.testing.MutableClock;
 import org.novaagent.runtime.testing.RecordingNotifier;
 import org.novaagent.runtime.testing.TestHandlers;
-import org.novaagent.runtime.testing.TestRouters;
 import org.novaagent.xenstore.sim.EmbeddedXenStore;
 
 /** The daemon against the embedded XenStore over a real Unix socket, through the real client. */
 class AgentDaemonEmbeddedTests {
 
-    private static final String VERSION_REPLY = "{\"returncode\":\"0\",\"message\":\"9.8.7\"}";
+    private static final String VERSION_REPLY = DaemonFixture.VERSION_REPLY;
 
     @TempDir
     Path dir;
 
     private EmbeddedXenStore xenstore;
-    private final TestHandlers handlers = new TestHandlers();
-    private final RecordingNotifier notifier = new RecordingNotifier();
-    private final MutableClock clock = new MutableClock();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor();
-    private AgentDaemon daemon;
+    private DaemonFixture fixture;
+    private TestHandlers handlers;
+    private RecordingNotifier notifier;
+    private MutableClock clock;
 
     @BeforeEach
     void startXenStore() throws Exception {
+        fixture = new DaemonFixture(dir);
+        handlers = fixture.handlers();
+        notifier = fixture.notifier();
+        clock = fixture.clock();
         xenstore = EmbeddedXenStore.start(dir.resolve("xenstored.sock"), 42);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        handlers.releaseStuck();
-        if (daemon != null) {
-            daemon.requestStop();
-            daemon.awaitTermination(Duration.ofSeconds(10));
-        }
-        runner.shutdownNow();
+        fixture.close();
         xenstore.close();
     }
 
@@ -64,16 +60,11 @@ class AgentDaemonEmbeddedTests {
     }
 
     private AgentDaemon daemon(DaemonSettings settings) {
-        daemon = new AgentDaemon(settings, XenStoreFactory.searching(settings.xenStorePath()),
-                TestRouters.of(handlers.all(), dir), notifier, clock);
-        return daemon;
+        return fixture.daemon(settings, XenStoreFactory.searching(settings.xenStorePath()));
     }
 
     private Future<Integer> start(DaemonSettings settings) throws Exception {
-        AgentDaemon d = daemon(settings);
-        Future<Integer> exit = runner.submit(d::run);
-        assertTrue(d.awaitReady(Duration.ofSeconds(10)), "daemon not ready");
-        return exit;
+        return fixture.start(settings, XenStoreFactory.searching(settings.xenStorePath()));
     }
 
     private void request(String id, String json) {
@@ -82,16 +73,6 @@ class AgentDaemonEmbeddedTests {
 
     private Optional<String> reply(String id) {
         return xenstore.read("data/guest/" + id);
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 
     @Test
@@ -191,7 +172,7 @@ class AgentDaemonEmbeddedTests {
     @Test
     void notifiesReadyThenStopping() throws Exception {
         Future<Integer> exit = start(settings());
-        daemon.requestStop();
+        fixture.daemon().requestStop();
         assertEquals(0, exit.get(5, TimeUnit.SECONDS));
         assertEquals(List.of("READY=1\nSTATUS=Watching data/host", "STOPPING=1"), notifier.messages());
     }

@@ -13,17 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.runtime.testing.DaemonFixture;
 import org.novaagent.runtime.testing.MutableClock;
 import org.novaagent.runtime.testing.RecordingNotifier;
 import org.novaagent.runtime.testing.TestHandlers;
-import org.novaagent.runtime.testing.TestRouters;
 import org.novaagent.xenstore.sim.ClientKind;
 import org.novaagent.xenstore.sim.EmbeddedXenStore;
 
@@ -34,25 +32,28 @@ import org.novaagent.xenstore.sim.EmbeddedXenStore;
  */
 class AgentDaemonLargeDirectoryTests {
 
-    private static final String VERSION_REPLY = "{\"returncode\":\"0\",\"message\":\"9.8.7\"}";
+    private static final String VERSION_REPLY = DaemonFixture.VERSION_REPLY;
 
     @TempDir
     Path dir;
 
     private EmbeddedXenStore xenstore;
-    private final TestHandlers handlers = new TestHandlers();
-    private final RecordingNotifier notifier = new RecordingNotifier();
-    private final MutableClock clock = new MutableClock();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor();
-    private AgentDaemon daemon;
+    private DaemonFixture fixture;
+    private TestHandlers handlers;
+    private RecordingNotifier notifier;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DaemonFixture(dir);
+        handlers = fixture.handlers();
+        notifier = fixture.notifier();
+        clock = fixture.clock();
+    }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (daemon != null) {
-            daemon.requestStop();
-            daemon.awaitTermination(Duration.ofSeconds(10));
-        }
-        runner.shutdownNow();
+        fixture.close();
         if (xenstore != null) {
             xenstore.close();
         }
@@ -64,10 +65,7 @@ class AgentDaemonLargeDirectoryTests {
                 .withTimeouts(Duration.ofSeconds(5), Map.of())
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withRescan(Duration.ofMillis(50), Duration.ofSeconds(300));
-        daemon = new AgentDaemon(settings, XenStoreFactory.searching(settings.xenStorePath()),
-                TestRouters.of(handlers.all(), dir), notifier, clock);
-        runner.submit(daemon::run);
-        assertTrue(daemon.awaitReady(Duration.ofSeconds(20)), "daemon not ready");
+        fixture.start(settings, XenStoreFactory.searching(settings.xenStorePath()), Duration.ofSeconds(20));
     }
 
     private List<String> write(String parent, int n, String value) {
@@ -81,13 +79,7 @@ class AgentDaemonLargeDirectoryTests {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        DaemonFixture.waitFor(what, Duration.ofSeconds(30), condition);
     }
 
     /** 150 pending requests and 200 old replies: every request answered once, old replies swept after the grace. */

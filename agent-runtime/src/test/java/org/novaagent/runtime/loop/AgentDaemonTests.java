@@ -4,39 +4,50 @@ package org.novaagent.runtime.loop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.novaagent.runtime.testing.DaemonFixture.waitFor;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.runtime.testing.DaemonFixture;
 import org.novaagent.runtime.testing.FakeXenStore;
 import org.novaagent.runtime.testing.MutableClock;
 import org.novaagent.runtime.testing.RecordingNotifier;
 import org.novaagent.runtime.testing.TestHandlers;
-import org.novaagent.runtime.testing.TestRouters;
 
 class AgentDaemonTests {
 
-    private static final String VERSION_REPLY = "{\"returncode\":\"0\",\"message\":\"9.8.7\"}";
+    private static final String VERSION_REPLY = DaemonFixture.VERSION_REPLY;
 
     @TempDir
     Path root;
 
     private final FakeXenStore store = new FakeXenStore();
-    private final TestHandlers handlers = new TestHandlers();
-    private final RecordingNotifier notifier = new RecordingNotifier();
-    private final MutableClock clock = new MutableClock();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor();
-    private AgentDaemon daemon;
+    private DaemonFixture fixture;
+    private TestHandlers handlers;
+    private RecordingNotifier notifier;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DaemonFixture(root);
+        handlers = fixture.handlers();
+        notifier = fixture.notifier();
+        clock = fixture.clock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fixture.close();
+    }
 
     private DaemonSettings settings() {
         return DaemonSettings.defaults()
@@ -45,35 +56,11 @@ class AgentDaemonTests {
     }
 
     private AgentDaemon daemon(DaemonSettings settings) {
-        daemon = new AgentDaemon(settings, store::connect, TestRouters.of(handlers.all(), root), notifier, clock);
-        return daemon;
+        return fixture.daemon(settings, store::connect);
     }
 
     private Future<Integer> start(DaemonSettings settings) throws Exception {
-        AgentDaemon d = daemon(settings);
-        Future<Integer> exit = runner.submit(d::run);
-        assertTrue(d.awaitReady(Duration.ofSeconds(10)), "daemon not ready");
-        return exit;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        handlers.releaseStuck();
-        if (daemon != null) {
-            daemon.requestStop();
-            daemon.awaitTermination(Duration.ofSeconds(10));
-        }
-        runner.shutdownNow();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        return fixture.start(settings, store::connect);
     }
 
     private void request(String id, String json) {
@@ -126,7 +113,7 @@ class AgentDaemonTests {
         for (String id : ids) {
             assertEquals(1, store.count("write", "data/guest/" + id), id);
         }
-        daemon.requestStop();
+        fixture.daemon().requestStop();
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
     }
 
@@ -233,7 +220,7 @@ class AgentDaemonTests {
     @Test
     void stopsWhenIdleAndSaysSo() throws Exception {
         Future<Integer> exit = start(settings());
-        daemon.requestStop();
+        fixture.daemon().requestStop();
         assertEquals(0, exit.get(5, TimeUnit.SECONDS));
         List<String> messages = notifier.messages();
         assertTrue(messages.get(0).startsWith("READY=1\n"), messages.toString());
@@ -247,7 +234,7 @@ class AgentDaemonTests {
         request("slow", "{\"name\":\"sleep\",\"value\":\"300\"}");
         request("after", "{\"name\":\"version\"}");
         waitFor("slow request started", () -> handlers.calls() == 1);
-        daemon.requestStop();
+        fixture.daemon().requestStop();
         assertEquals(0, exit.get(5, TimeUnit.SECONDS));
         assertEquals("{\"returncode\":\"0\",\"message\":\"slept\"}", store.value("data/guest/slow").orElseThrow());
         assertTrue(store.value("data/host/slow").isEmpty());

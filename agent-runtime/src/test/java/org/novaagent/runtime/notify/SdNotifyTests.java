@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.novaagent.runtime.testing.RequiredTool;
+import org.novaagent.testkit.RequiredTool;
 
 /** Sends real datagrams to a receiver written in Python (the role systemd plays). */
 class SdNotifyTests {

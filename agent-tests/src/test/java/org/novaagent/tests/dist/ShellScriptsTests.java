@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.novaagent.tests.support.RequiredTool;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Every shell script the project ships or runs (CI entry, ./agent, the packaged launcher and

@@ -33,10 +33,8 @@ import org.novaagent.host.NetworkSpec.RouteSpec;
 import org.novaagent.host.demo.DemoNetwork;
 import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
-import org.novaagent.tests.support.RequiredTool;
+import org.novaagent.testkit.RequiredTool;
 import org.novaagent.tests.xenstore.Oxenstored;
-import org.novaagent.xenstore.TransactionalXenStoreClient;
-import org.novaagent.xenstore.XenStoreConnector;
 
 /**
  * resetnetwork from the host simulator through the real oxenstored to the real agent, into
@@ -53,28 +51,21 @@ class NetworkE2ETests {
     @TempDir
     static Path dir;
 
+    private XenStoreStage stage;
     private Oxenstored daemon;
-    private TransactionalXenStoreClient host;
     private HostSimulator sim;
 
     @BeforeAll
     void start() throws Exception {
-        daemon = Oxenstored.start(dir.resolve("oxs"));
-        host = XenStoreConnector.openSocket(daemon.socketPath());
-        sim = new HostSimulator(host);
-        sim.setDefaultTimeout(Duration.ofSeconds(30));
+        stage = XenStoreStage.start(dir, Duration.ofSeconds(30));
+        daemon = stage.daemon();
+        sim = stage.sim();
     }
 
     @AfterAll
     void stop() {
-        try {
-            if (host != null) {
-                host.close();
-            }
-        } finally {
-            if (daemon != null) {
-                daemon.stop();
-            }
+        if (stage != null) {
+            stage.close();
         }
     }
 

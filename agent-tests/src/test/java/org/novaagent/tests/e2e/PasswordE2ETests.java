@@ -24,12 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.host.Crypto;
 import org.novaagent.host.HostReply;
 import org.novaagent.host.HostSimulator;
-import org.novaagent.host.demo.Distro;
-import org.novaagent.host.demo.DistroRootBuilder;
-import org.novaagent.tests.support.RequiredTool;
-import org.novaagent.tests.xenstore.Oxenstored;
-import org.novaagent.xenstore.TransactionalXenStoreClient;
-import org.novaagent.xenstore.XenStoreConnector;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * keyinit + password from the host simulator through the real oxenstored to the real agent, whose
@@ -46,39 +41,27 @@ class PasswordE2ETests {
     @TempDir
     static Path dir;
 
-    private Oxenstored daemon;
+    private XenStoreStage stage;
     private RunningAgent agent;
-    private TransactionalXenStoreClient host;
     private HostSimulator sim;
     private Path shadow;
 
     @BeforeAll
     void start() throws Exception {
         RequiredTool.require("openssl", "checks the written SHA-512 crypt hash");
-        daemon = Oxenstored.start(dir.resolve("oxs"));
-        Path root = DistroRootBuilder.build(dir.resolve("root"), Distro.DEBIAN);
+        stage = XenStoreStage.start(dir, Duration.ofSeconds(15));
+        sim = stage.sim();
+        Path root = stage.debianRoot();
         shadow = root.resolve("etc/shadow");
         String oldHash = opensslPasswd6(OLD_SALT, OLD_PASSWORD);
         Files.writeString(shadow, Files.readString(shadow).replace("root:*:", "root:" + oldHash + ":"));
-        agent = RunningAgent.start(dir.resolve("agent"), daemon.socketPath(), root);
-        host = XenStoreConnector.openSocket(daemon.socketPath());
-        sim = new HostSimulator(host);
-        sim.setDefaultTimeout(Duration.ofSeconds(15));
+        agent = stage.startAgent(root);
     }
 
     @AfterAll
     void stop() {
-        try {
-            if (agent != null) {
-                agent.close();
-            }
-            if (host != null) {
-                host.close();
-            }
-        } finally {
-            if (daemon != null) {
-                daemon.stop();
-            }
+        if (stage != null) {
+            stage.close();
         }
     }
 

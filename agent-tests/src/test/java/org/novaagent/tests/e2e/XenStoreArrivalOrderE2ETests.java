@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.novaagent.host.demo.Distro;
-import org.novaagent.host.demo.DistroRootBuilder;
 import org.novaagent.tests.xenstore.Oxenstored;
 import org.novaagent.tests.xenstore.StockTools;
 import org.novaagent.xenstore.TransactionalXenStoreClient;
-import org.novaagent.xenstore.XenStoreConnector;
 
 /**
  * Arrival order on the real oxenstored, which lists children sorted by name: requests written
@@ -41,6 +39,7 @@ class XenStoreArrivalOrderE2ETests {
     @TempDir
     static Path dir;
 
+    private XenStoreStage stage;
     private Oxenstored daemon;
     private TransactionalXenStoreClient host;
     private StockTools stock;
@@ -50,27 +49,18 @@ class XenStoreArrivalOrderE2ETests {
     @BeforeAll
     void startDaemonThenAgent() throws Exception {
         StockTools.requireTools();
-        daemon = Oxenstored.start(dir.resolve("oxs"));
+        stage = XenStoreStage.start(dir, Duration.ofSeconds(15));
+        daemon = stage.daemon();
+        host = stage.host();
+        domain = stage.domain();
         stock = new StockTools(daemon.socketPath());
-        host = XenStoreConnector.openSocket(daemon.socketPath());
-        domain = host.domainPath();
-        Path root = DistroRootBuilder.build(dir.resolve("root"), Distro.DEBIAN);
-        agent = RunningAgent.start(dir.resolve("agent"), daemon.socketPath(), root);
+        agent = stage.startAgent(stage.debianRoot());
     }
 
     @AfterAll
     void stopAll() {
-        try {
-            if (agent != null) {
-                agent.close();
-            }
-            if (host != null) {
-                host.close();
-            }
-        } finally {
-            if (daemon != null) {
-                daemon.stop();
-            }
+        if (stage != null) {
+            stage.close();
         }
     }
 

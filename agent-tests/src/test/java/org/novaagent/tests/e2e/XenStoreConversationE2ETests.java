@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,13 +27,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.host.HostReply;
 import org.novaagent.host.HostSimulator;
-import org.novaagent.host.demo.Distro;
-import org.novaagent.host.demo.DistroRootBuilder;
 import org.novaagent.tests.support.AgentProcess;
 import org.novaagent.tests.xenstore.Oxenstored;
 import org.novaagent.tests.xenstore.StockTools;
 import org.novaagent.xenstore.TransactionalXenStoreClient;
-import org.novaagent.xenstore.XenStoreConnector;
 
 /**
  * The real agent ({@code agent run} in a child JVM) against the real oxenstored, driven by the host
@@ -49,6 +47,7 @@ class XenStoreConversationE2ETests {
     @TempDir
     static Path dir;
 
+    private XenStoreStage stage;
     private Oxenstored daemon;
     private RunningAgent agent;
     private TransactionalXenStoreClient host;
@@ -61,42 +60,31 @@ class XenStoreConversationE2ETests {
     @BeforeAll
     void startDaemonThenAgent() throws Exception {
         StockTools.requireTools();
-        daemon = Oxenstored.start(dir.resolve("oxs"));
+        stage = XenStoreStage.start(dir, Duration.ofSeconds(15));
+        daemon = stage.daemon();
         stock = new StockTools(daemon.socketPath());
-        connectHost();
-        root = DistroRootBuilder.build(dir.resolve("root"), Distro.DEBIAN);
+        useHost();
+        root = stage.debianRoot();
         for (String name : List.of("version", "features", "nosuchcommand")) {
             String id = UUID.randomUUID().toString();
             host.write(domain + "/data/host/" + id, "{\"name\": \"" + name + "\", \"value\": \"\"}");
             writtenBeforeStart.add(id);
         }
-        agent = RunningAgent.start(dir.resolve("agent"), daemon.socketPath(), root);
+        agent = stage.startAgent(root);
     }
 
     @AfterAll
     void stopAll() {
-        try {
-            if (agent != null) {
-                agent.close();
-            }
-            if (host != null) {
-                host.close();
-            }
-        } finally {
-            if (daemon != null) {
-                daemon.stop();
-            }
+        if (stage != null) {
+            stage.close();
         }
     }
 
-    private void connectHost() throws Exception {
-        if (host != null) {
-            host.close();
-        }
-        host = XenStoreConnector.openSocket(daemon.socketPath());
-        sim = new HostSimulator(host);
-        sim.setDefaultTimeout(java.time.Duration.ofSeconds(15));
-        domain = sim.domainPath();
+    /** Takes the stage's (new) host-side client and simulator. */
+    private void useHost() {
+        host = stage.host();
+        sim = stage.sim();
+        domain = stage.domain();
     }
 
     @Test
@@ -200,7 +188,8 @@ class XenStoreConversationE2ETests {
         assertAllAnsweredOnce(before);
 
         daemon.restart();
-        connectHost();
+        stage.connectHost();
+        useHost();
         // written right after the restart: usually before the agent has reconnected
         List<String> after = writeBurst(20);
         assertAllAnsweredOnce(after);

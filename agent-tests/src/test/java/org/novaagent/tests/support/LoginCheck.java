@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Proves a login the way PAM does: pam_unix's own helper {@code unix_chkpwd}, run by {@code chroot}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Runs Debian's real OCaml {@code oxenstored} without Xen (recipe: start.sh in
@@ -35,10 +36,10 @@ public final class Oxenstored implements AutoCloseable {
      * calling test (see {@link RequiredTool}) when oxenstored, gcc or root are missing.
      */
     public static Oxenstored start(Path dir) throws IOException {
-        RequiredTool.require(BINARY, "the real XenStore daemon (xen-utils-4.17)");
-        RequiredTool.require(Path.of("/usr/bin/gcc"), "builds the LD_PRELOAD evtchn shim");
-        RequiredTool.require(Path.of("/usr/bin/unshare"), "private mount namespace for the daemon");
-        RequiredTool.requireRoot();
+        RequiredTool.require(BINARY.toString(), "the real XenStore daemon (xen-utils-4.17)");
+        RequiredTool.require("/usr/bin/gcc", "builds the LD_PRELOAD evtchn shim");
+        RequiredTool.require("/usr/bin/unshare", "private mount namespace for the daemon");
+        RequiredTool.requireRoot("oxenstored runs in a private mount namespace (unshare -m, mount, mknod)");
         Oxenstored o = new Oxenstored(dir.toAbsolutePath());
         o.prepare();
         o.launch();

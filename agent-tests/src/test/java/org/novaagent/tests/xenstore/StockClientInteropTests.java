@@ -86,7 +86,7 @@ class StockClientInteropTests {
     @MethodSource("servers")
     void pyxsAgreesWithOurClient(String server) throws Exception {
         Path sock = socket(server);
-        RequiredTool.requirePyxs();
+        StockTools.requirePyxs();
         StockTools tools = new StockTools(sock);
         try (XenStoreClient c = XenStoreConnector.open(Optional.of(sock))) {
             c.write("/local/domain/0/py/a", "from-java");

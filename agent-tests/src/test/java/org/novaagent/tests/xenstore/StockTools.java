@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Runs the independent XenStore clients (Debian's {@code xenstore-*} tools over libxenstore, and
@@ -37,7 +38,14 @@ public final class StockTools {
 
     /** Checks (skip or fail) that the xenstore-utils tools are installed. */
     public static void requireTools() {
-        RequiredTool.require(Path.of("/usr/bin/xenstore-read"), "stock XenStore clients (xenstore-utils)");
+        RequiredTool.require("/usr/bin/xenstore-read", "stock XenStore clients (xenstore-utils)");
+    }
+
+    /** Checks (skip or fail) that the pyxs module is installed for Debian's /usr/bin/python3. */
+    public static void requirePyxs() {
+        RequiredTool.require("/usr/bin/python3", "pyxs runs under Debian's python3");
+        RequiredTool.requireInstalled(Path.of("/usr/lib/python3/dist-packages/pyxs"), "python3-pyxs",
+                "independent XenStore client for cross-checks");
     }
 
     /** Runs {@code xenstore-<tool> args...}. */

@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.xenstore.XenStoreException;
 
 /**
@@ -26,25 +22,7 @@ import org.novaagent.xenstore.XenStoreException;
  * oxenstored sends a socket client) is accepted, a frame beyond 1 MiB drops the connection, and
  * E2BIG falls back to DIRECTORY_PART chunks (offsets, generation change, old daemons).
  */
-class LargeDirectoryTests {
-
-    @TempDir
-    Path dir;
-    RawPeer peer;
-    WireXenStoreClient client;
-
-    @BeforeEach
-    void connect() throws Exception {
-        peer = new RawPeer(dir.resolve("s"));
-        client = new WireXenStoreClient(SocketTransport.connect(dir.resolve("s"), false));
-        peer.accept();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        client.close();
-        peer.close();
-    }
+class LargeDirectoryTests extends RawPeerFixture {
 
     private static List<String> uuids(int n) {
         List<String> out = new ArrayList<>();

@@ -7,38 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.xenstore.WatchEvent;
 import org.novaagent.xenstore.XenStoreException;
 
 /** Framing and dispatch of the wire client against a scripted raw socket peer. */
-class WireXenStoreClientTests {
-
-    @TempDir
-    Path dir;
-    RawPeer peer;
-    WireXenStoreClient client;
-
-    @BeforeEach
-    void connect() throws Exception {
-        peer = new RawPeer(dir.resolve("s"));
-        client = new WireXenStoreClient(SocketTransport.connect(dir.resolve("s"), false));
-        peer.accept();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        client.close();
-        peer.close();
-    }
+class WireXenStoreClientTests extends RawPeerFixture {
 
     private static XsMessage reply(XsMessage req, int type, String text) {
         return new XsMessage(type, req.reqId(), req.txId(), text.getBytes(StandardCharsets.UTF_8));
