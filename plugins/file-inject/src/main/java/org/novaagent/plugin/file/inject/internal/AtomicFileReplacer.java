@@ -18,11 +18,16 @@ import org.novaagent.api.CommandException;
 
 /**
  * Replaces one file so that readers only ever see the old or the new content: write a temp file
- * in the same directory, fsync, copy mode/owner, keep a {@code .bak} of the old file, rename over
- * the target, fsync the directory. Exists because the host may inject {@code authorized_keys}
+ * in the same directory, fsync, copy mode/owner, keep one backup of the old file under
+ * {@code /var/lib/nova-agent/backup/} (never beside it, where a tool reading the whole directory,
+ * like ifupdown's {@code source dir/*}, would pick it up), rename over the target, fsync the directory. Exists because the host may inject {@code authorized_keys}
  * while sshd reads it, and a crash must never leave it half written.
  */
 final class AtomicFileReplacer {
+
+    /** Where backups go, relative to the target root (the same place the network plugins use). */
+    static final String BACKUP_DIR = "var/lib/nova-agent/backup";
+    private static final Set<PosixFilePermission> BACKUP_DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
     /** Mode of a file that did not exist before. */
     static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-------");
@@ -31,13 +36,14 @@ final class AtomicFileReplacer {
     }
 
     /**
+     * @param root      the target root (backups go under its {@value #BACKUP_DIR})
      * @param target    the file (its parent is a real directory under the root)
      * @param guestPath the guest path, for messages
      * @param contents  the new content
      * @throws CommandException {@code "500"} when the target is a directory, a symlink or special file
      * @throws IOException      when writing fails (the temp file is removed, the target unchanged)
      */
-    static void replace(Path target, String guestPath, byte[] contents) throws CommandException, IOException {
+    static void replace(Path root, Path target, String guestPath, byte[] contents) throws CommandException, IOException {
         PosixFileAttributes old = existing(target, guestPath);
         Path dir = target.getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".nova-agent.tmp",
@@ -55,7 +61,8 @@ final class AtomicFileReplacer {
                 view.setOwner(old.owner());          // chown first: it may clear set-id bits
                 view.setGroup(old.group());
                 view.setPermissions(old.permissions());
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING,
+                Files.copy(target, backupDirectoryFor(root, guestPath).resolve(target.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -66,9 +73,28 @@ final class AtomicFileReplacer {
         fsyncDirectory(dir);
     }
 
-    /** @return the one backup kept of a replaced file: {@code <file>.bak} */
-    static Path backupOf(Path target) {
-        return target.resolveSibling(target.getFileName() + ".bak");
+    /**
+     * @param root      the target root
+     * @param guestPath the absolute guest path of the file
+     * @return the one backup kept of a replaced file: {@code <root>/var/lib/nova-agent/backup/<guest path>}
+     */
+    static Path backupOf(Path root, String guestPath) {
+        return root.resolve(BACKUP_DIR).resolve(guestPath.substring(1));
+    }
+
+    /** Creates (0700) and returns the directory holding the backup of {@code guestPath}. */
+    private static Path backupDirectoryFor(Path root, String guestPath) throws IOException {
+        Path dir = backupOf(root, guestPath).getParent();
+        Path base = root.resolve("var/lib");
+        Files.createDirectories(base);
+        Path current = base;
+        for (Path part : base.relativize(dir)) {
+            current = current.resolve(part);
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current, PosixFilePermissions.asFileAttribute(BACKUP_DIR_MODE));
+            }
+        }
+        return dir;
     }
 
     private static PosixFileAttributes existing(Path target, String guestPath) throws CommandException, IOException {

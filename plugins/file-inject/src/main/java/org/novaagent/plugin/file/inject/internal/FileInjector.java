@@ -90,7 +90,7 @@ final class FileInjector {
         TargetResolver.validate(guestPath);
         try {
             Path target = TargetResolver.resolve(root, guestPath);
-            AtomicFileReplacer.replace(target, guestPath, contents);
+            AtomicFileReplacer.replace(root, target, guestPath, contents);
             LOG.info("Injected {} bytes into {}", contents.length, TargetResolver.quote(guestPath));
             return CommandResult.ok();
         } catch (IOException e) {

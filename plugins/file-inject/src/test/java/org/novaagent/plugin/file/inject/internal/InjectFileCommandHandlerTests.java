@@ -86,6 +86,7 @@ class InjectFileCommandHandlerTests {
         assertEquals("rwx------", mode(root.resolve("root/.ssh")));
         assertEquals("rwx------", mode(root.resolve("root")));
         assertFalse(Files.exists(root.resolve("root/.ssh/authorized_keys.bak")));
+        assertFalse(Files.exists(AtomicFileReplacer.backupOf(root, "/root/.ssh/authorized_keys")), "nothing to back up");
         assertNoTempFiles();
     }
 
@@ -131,12 +132,17 @@ class InjectFileCommandHandlerTests {
         assertEquals("rw-r-----", mode(file));
         assertEquals(uid, Files.getAttribute(file, "unix:uid"));
         assertEquals(uid, Files.getAttribute(file, "unix:gid"));
-        assertEquals("first\n", Files.readString(AtomicFileReplacer.backupOf(file)));
+        Path backup = AtomicFileReplacer.backupOf(root, "/etc/motd");
+        assertEquals(root.resolve("var/lib/nova-agent/backup/etc/motd"), backup);
+        assertEquals("first\n", Files.readString(backup));
+        assertEquals("rw-r-----", mode(backup));
+        assertEquals("rwx------", mode(backup.getParent()));
+        assertEquals("rwx------", mode(root.resolve("var/lib/nova-agent")));
 
         inject("/etc/motd", "third\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals("second\n", Files.readString(AtomicFileReplacer.backupOf(file)), "only one backup, the latest");
+        assertEquals("second\n", Files.readString(backup), "only one backup, the latest");
         try (Stream<Path> s = Files.list(file.getParent())) {
-            assertEquals(2, s.count());
+            assertEquals(1, s.count(), "nothing is left beside the injected file");
         }
     }
 
