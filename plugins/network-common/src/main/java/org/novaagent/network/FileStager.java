@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.novaagent.api.support.BackupDirectory;
 import org.novaagent.network.internal.AtomicFiles;
 import org.novaagent.network.internal.UnifiedDiff;
 import org.slf4j.Logger;
@@ -35,16 +36,13 @@ public final class FileStager {
      * Root-relative directory holding the one backup per replaced or removed file, at the file's
      * own relative path below it (directories 0700, each backup keeps the original's mode).
      */
-    public static final String BACKUP_DIR = "var/lib/nova-agent/backup";
+    public static final String BACKUP_DIR = BackupDirectory.RELATIVE;
 
     /**
      * Suffix of backups other tools and older agents leave next to config files. The stager
      * writes none, but such files are never treated as owned files.
      */
     public static final String BACKUP_SUFFIX = ".bak";
-
-    private static final String STATE_DIR = "var/lib/nova-agent";
-    private static final int PRIVATE_DIR_MODE = 0700;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStager.class);
 
@@ -239,10 +237,7 @@ public final class FileStager {
     /** Writes the old content of a modified or removed file to its backup, atomically. */
     private void backup(FileChange c) throws IOException {
         Path target = backupOf(c.path());
-        Path state = resolve(STATE_DIR);
-        Path parent = state.getParent();
-        Files.createDirectories(parent);
-        AtomicFiles.createDirectories(parent, target.getParent(), PRIVATE_DIR_MODE);
+        BackupDirectory.createParents(root, target);
         AtomicFiles.write(target, c.oldContent().orElseThrow(), c.oldMode());
     }
 

@@ -91,30 +91,6 @@ public final class AtomicFiles {
     }
 
     /**
-     * Creates {@code dir} and its missing parents below {@code base} with the given mode (set
-     * explicitly, so the umask does not widen or narrow it), and forces that mode on every
-     * directory from {@code base} (exclusive) down to {@code dir} that already exists.
-     *
-     * @param base an existing ancestor of {@code dir}, left as it is
-     * @param dir  the directory wanted
-     * @param mode POSIX mode of the directories, e.g. {@code 0700}
-     * @throws IOException when a directory cannot be created or its mode set
-     */
-    public static void createDirectories(Path base, Path dir, int mode) throws IOException {
-        if (!dir.startsWith(base)) {
-            throw new IllegalArgumentException(dir + " is not below " + base);
-        }
-        Path current = base;
-        for (Path name : base.relativize(dir)) {
-            current = current.resolve(name);
-            if (!Files.isDirectory(current)) {
-                Files.createDirectory(current, PosixFilePermissions.asFileAttribute(permissions(mode)));
-            }
-            Files.setPosixFilePermissions(current, permissions(mode));
-        }
-    }
-
-    /**
      * Deletes a file and syncs its directory.
      *
      * @param file the file

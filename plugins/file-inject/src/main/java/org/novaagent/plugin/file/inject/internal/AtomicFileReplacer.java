@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.novaagent.api.CommandException;
+import org.novaagent.api.support.BackupDirectory;
 
 /**
  * Replaces one file so that readers only ever see the old or the new content: write a temp file
@@ -25,10 +26,6 @@ import org.novaagent.api.CommandException;
  */
 final class AtomicFileReplacer {
 
-    /** Where backups go, relative to the target root (the same place the network plugins use). */
-    static final String BACKUP_DIR = "var/lib/nova-agent/backup";
-    private static final Set<PosixFilePermission> BACKUP_DIR_MODE = PosixFilePermissions.fromString("rwx------");
-
     /** Mode of a file that did not exist before. */
     static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
@@ -36,7 +33,7 @@ final class AtomicFileReplacer {
     }
 
     /**
-     * @param root      the target root (backups go under its {@value #BACKUP_DIR})
+     * @param root      the target root (the backup goes to {@link BackupDirectory})
      * @param target    the file (its parent is a real directory under the root)
      * @param guestPath the guest path, for messages
      * @param contents  the new content
@@ -61,8 +58,9 @@ final class AtomicFileReplacer {
                 view.setOwner(old.owner());          // chown first: it may clear set-id bits
                 view.setGroup(old.group());
                 view.setPermissions(old.permissions());
-                Files.copy(target, backupDirectoryFor(root, guestPath).resolve(target.getFileName()),
-                        StandardCopyOption.REPLACE_EXISTING,
+                Path backup = backupOf(root, guestPath);
+                BackupDirectory.createParents(root, backup);
+                Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -79,22 +77,7 @@ final class AtomicFileReplacer {
      * @return the one backup kept of a replaced file: {@code <root>/var/lib/nova-agent/backup/<guest path>}
      */
     static Path backupOf(Path root, String guestPath) {
-        return root.resolve(BACKUP_DIR).resolve(guestPath.substring(1));
-    }
-
-    /** Creates (0700) and returns the directory holding the backup of {@code guestPath}. */
-    private static Path backupDirectoryFor(Path root, String guestPath) throws IOException {
-        Path dir = backupOf(root, guestPath).getParent();
-        Path base = root.resolve("var/lib");
-        Files.createDirectories(base);
-        Path current = base;
-        for (Path part : base.relativize(dir)) {
-            current = current.resolve(part);
-            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(current, PosixFilePermissions.asFileAttribute(BACKUP_DIR_MODE));
-            }
-        }
-        return dir;
+        return BackupDirectory.backupOf(root, guestPath.substring(1));
     }
 
     private static PosixFileAttributes existing(Path target, String guestPath) throws CommandException, IOException {
