@@ -48,6 +48,22 @@ public record HostReply(String returnCode, String message, Duration latency, boo
         return codeWasString && ("0".equals(returnCode) || "500".equals(returnCode));
     }
 
+    /**
+     * nova's rule for a call by the name written in the request ({@code _call_agent(success_codes=...)}
+     * in {@code nova/virt/xenapi/agent.py}): {@code keyinit} → {@code "D0"}; {@code resetnetwork} →
+     * {@code "0"} or {@code "500"}; every other command → {@code "0"}. Strings only.
+     *
+     * @param command the command name of the request
+     * @return whether nova would count this reply as success
+     */
+    public boolean isSuccessFor(String command) {
+        return switch (command) {
+            case "keyinit" -> isKeyInitSuccess();
+            case "resetnetwork" -> isResetNetworkSuccess();
+            default -> isSuccess();
+        };
+    }
+
     /** @return true when the agent did not answer in time */
     public boolean isTimeout() {
         return TIMEOUT.equals(returnCode) && !codeWasString;

@@ -81,7 +81,7 @@ public final class AgentAssembly {
         this.problems = List.copyOf(allProblems);
         selection.problems().forEach(p -> LOG.warn("{}", p));
         this.processes = live ? new SystemProcessRunner() : new DryRunProcessRunner(this.root);
-        this.router = new CommandRouter(selection.selected(), this::context);
+        this.router = new CommandRouter(selection.selected(), this::context, this.root);
         routerRef.set(router);
     }
 
@@ -210,7 +210,7 @@ public final class AgentAssembly {
             settings = settings.with(e.getKey(), e.getValue());
         }
         AgentConfig overlaid = settings;
-        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, overlaid));
+        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, overlaid), root);
     }
 
     /** @return the context factory the router uses (for callers that route themselves) */

@@ -42,7 +42,8 @@ final class CommandExecutor implements AutoCloseable {
      * @param command the command name, for messages
      * @param timeout how long the call may run
      * @param call    the handler call (through the router, which maps handler failures)
-     * @return the call's result, or a {@code "500"} timeout/failure result; never {@code null}
+     * @return the call's result, or the command's failure code ({@code ReturnCodes.timedOut},
+     *         {@code ReturnCodes.handlerFailed}); never {@code null}
      * @throws InterruptedException when the calling thread is interrupted
      */
     synchronized CommandResult run(String command, Duration timeout, Callable<CommandResult> call)
@@ -65,12 +66,10 @@ final class CommandExecutor implements AutoCloseable {
                 worker = newWorker();
             }
             LOG.warn("command '{}' timed out after {}", command, seconds(timeout));
-            return CommandResult.of(ReturnCodes.TIMEOUT,
-                    "Command '" + command + "' timed out after " + seconds(timeout));
+            return ReturnCodes.timedOut(command, seconds(timeout));
         } catch (ExecutionException e) {
             LOG.error("command '{}' failed", command, e.getCause());
-            return CommandResult.of(ReturnCodes.HANDLER_FAILED,
-                    "Internal error in command '" + command + "': " + e.getCause().getClass().getSimpleName());
+            return ReturnCodes.handlerFailed(command);
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;

@@ -13,6 +13,7 @@ import org.novaagent.api.CommandResult;
 import org.novaagent.runtime.protocol.BadRequestException;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.route.CommandRouter;
+import org.novaagent.runtime.route.NovaAcceptance;
 import org.novaagent.runtime.route.ReturnCodes;
 import org.novaagent.runtime.xenstore.XenStoreViews;
 import org.novaagent.xenstore.XenStoreClient;
@@ -151,8 +152,10 @@ public final class RequestProcessor implements AutoCloseable {
             return CommandResult.of(ReturnCodes.BAD_REQUEST, e.getMessage());
         }
         LOG.info("request {}: {}", id, parsed.name());
-        return executor.run(parsed.name(), timeouts.apply(parsed.name()),
+        CommandResult result = executor.run(parsed.name(), timeouts.apply(parsed.name()),
                 () -> router.route(parsed, XenStoreViews.of(xs)));
+        // the router already guards; this keeps the rule true for any router the loop is given
+        return NovaAcceptance.guard(parsed.name(), result);
     }
 
     private void remove(XenStoreClient xs, String id, String request) throws XenStoreException {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.route;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes a parsed request to the selected handler for its name and maps every outcome to a
- * {@link CommandResult}: unknown names to 404, handler exceptions to 500. Never throws except
+ * {@link CommandResult}: unknown names to 404, handler exceptions and null results to the
+ * command's failure code ({@link NovaAcceptance#failureCode}), and every result through
+ * {@link NovaAcceptance#guard}, so that no failure of any handler (built-in or drop-in) reads as
+ * success to nova. Failure messages pass through {@link ReplySanitizer}. Never throws except
  * {@link InterruptedException} (cancellation), so a bad handler can never kill the agent.
  */
 public final class CommandRouter {
@@ -32,14 +36,27 @@ public final class CommandRouter {
 
     private final Map<String, CommandHandler> handlers;
     private final ContextFactory contexts;
+    private final ReplySanitizer sanitizer;
 
     /**
+     * A router for the live root {@code /}.
+     *
      * @param selected the selected handler per command name
      * @param contexts creates handler contexts
      */
     public CommandRouter(Map<String, CommandHandler> selected, ContextFactory contexts) {
+        this(selected, contexts, Path.of("/"));
+    }
+
+    /**
+     * @param selected the selected handler per command name
+     * @param contexts creates handler contexts
+     * @param root     the target root; failure messages show paths under it as the guest sees them
+     */
+    public CommandRouter(Map<String, CommandHandler> selected, ContextFactory contexts, Path root) {
         this.handlers = Collections.unmodifiableMap(new TreeMap<>(selected));
         this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.sanitizer = new ReplySanitizer(root);
     }
 
     /** @return the routable command names, sorted */
@@ -56,6 +73,19 @@ public final class CommandRouter {
      * @throws InterruptedException when the calling thread was interrupted (timeout, shutdown)
      */
     public CommandResult route(CommandRequest request, XenStoreView xenStore) throws InterruptedException {
+        CommandResult result = dispatch(request, xenStore);
+        CommandResult guarded = NovaAcceptance.guard(request.name(), result);
+        if (!guarded.returnCode().equals(result.returnCode())) {
+            LOG.warn("request {}: {} answered {}, which nova reads as success; answering {} (failure)",
+                    request.id(), request.name(), result.returnCode(), guarded.returnCode());
+        }
+        if (guarded.returnCode().equals(NovaAcceptance.canonicalSuccess(request.name()))) {
+            return guarded;
+        }
+        return CommandResult.of(guarded.returnCode(), sanitizer.clean(guarded.message()));
+    }
+
+    private CommandResult dispatch(CommandRequest request, XenStoreView xenStore) throws InterruptedException {
         CommandHandler handler = handlers.get(request.name());
         if (handler == null) {
             LOG.warn("request {}: unknown command '{}'", request.id(), request.name());
@@ -65,7 +95,7 @@ public final class CommandRouter {
             CommandResult result = handler.handle(request, contexts.create(request, xenStore));
             if (result == null) {
                 LOG.error("request {}: handler {} returned null", request.id(), handler.getClass().getName());
-                return CommandResult.of(ReturnCodes.HANDLER_FAILED, "Internal error in command '" + request.name() + "'");
+                return ReturnCodes.handlerFailed(request.name());
             }
             return result;
         } catch (CommandException e) {
@@ -79,8 +109,7 @@ public final class CommandRouter {
             } else {
                 LOG.error("request {}: {} threw", request.id(), request.name(), e);
             }
-            return CommandResult.of(ReturnCodes.HANDLER_FAILED,
-                    "Internal error in command '" + request.name() + "': " + e.getClass().getSimpleName());
+            return ReturnCodes.handlerFailed(request.name());
         }
     }
 }

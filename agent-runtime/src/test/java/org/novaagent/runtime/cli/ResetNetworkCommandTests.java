@@ -145,7 +145,7 @@ class ResetNetworkCommandTests {
         xenstore.write("vm-data/networking/BC764E207572", "{\"ips\": [{\"ip\": \"1.2.3.4\", \"netmask\": \"255.0.255.0\"}]}");
         Run r = run(args());
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.stdout());
-        assertTrue(r.stderr().contains("resetnetwork failed (returncode 500): vm-data/networking/BC764E207572"),
+        assertTrue(r.stderr().contains("resetnetwork failed (returncode 1): vm-data/networking/BC764E207572"),
                 r.stderr());
         assertFalse(Files.exists(root.resolve(NETPLAN_FILE)));
     }

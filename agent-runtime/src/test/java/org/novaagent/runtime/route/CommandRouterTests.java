@@ -2,6 +2,7 @@
 package org.novaagent.runtime.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.XenStoreView;
 
-/** The routing contract: 404 for unknown names, 500 for throwing or null-returning handlers. */
+/**
+ * The routing contract: 404 for unknown names; the command's failure code (nova's rules,
+ * {@link NovaAcceptance}) for throwing or null-returning handlers and for a handler's "500" where
+ * nova would read it as success; failure messages without class names or the root prefix.
+ */
 class CommandRouterTests {
 
     private static final XenStoreView NO_XENSTORE = new XenStoreView() {
@@ -72,7 +77,57 @@ class CommandRouterTests {
             throw new IllegalStateException("secret detail");
         }), "boom");
         assertEquals("500", r.returnCode());
-        assertEquals("Internal error in command 'boom': IllegalStateException", r.message());
+        assertEquals("Internal error in command 'boom'", r.message());
+    }
+
+    @Test
+    void everyFailurePathOfResetnetworkAnswersACodeNovaRejects() throws Exception {
+        List<Body> failures = List.of(
+                req -> {
+                    throw new IllegalStateException("bug");
+                },
+                req -> {
+                    throw new CommandException("500", "bad network data");
+                },
+                req -> CommandResult.of("500", "apply failed, rolled back"),
+                req -> null,
+                req -> {
+                    throw new StackOverflowError();
+                });
+        for (Body failure : failures) {
+            CommandResult r = route(handler("resetnetwork", failure), "resetnetwork");
+            assertEquals("1", r.returnCode(), r.toString());
+            assertFalse(NovaAcceptance.novaAccepts("resetnetwork", r.returnCode()), r.toString());
+        }
+        assertEquals("bad network data", route(handler("resetnetwork", req -> {
+            throw new CommandException("500", "bad network data");
+        }), "resetnetwork").message());
+        assertEquals(CommandResult.ok(), route(handler("resetnetwork", req -> CommandResult.ok()), "resetnetwork"));
+        assertEquals("404", route(handler("version", req -> CommandResult.ok()), "resetnetwork").returnCode());
+    }
+
+    @Test
+    void otherCommandsKeep500AndKeyinitKeepsD0() throws Exception {
+        assertEquals("500", route(handler("password", req -> CommandResult.of("500", "x")), "password").returnCode());
+        assertEquals("500", route(handler("injectfile", req -> null), "injectfile").returnCode());
+        assertEquals("500", route(handler("keyinit", req -> {
+            throw new IllegalArgumentException();
+        }), "keyinit").returnCode());
+        assertEquals(CommandResult.of("D0", "42"), route(handler("keyinit", req -> CommandResult.of("D0", "42")), "keyinit"));
+    }
+
+    @Test
+    void failureMessagesLoseClassNamesAndTheRootPrefix() throws Exception {
+        CommandHandler h = handler("injectfile", req -> {
+            throw new CommandException("500", "Couldn't write '/root/.ssh/authorized_keys': "
+                    + "java.nio.file.AccessDeniedException: /srv/image/root/.ssh/authorized_keys");
+        });
+        CommandRouter router = new CommandRouter(Map.of(h.name(), h), (req, xs) -> null, java.nio.file.Path.of("/srv/image"));
+        CommandResult r = router.route(CommandRequest.of("id-1", "injectfile", "v"), NO_XENSTORE);
+        assertEquals("Couldn't write '/root/.ssh/authorized_keys': /root/.ssh/authorized_keys", r.message());
+        CommandHandler ok = handler("version", req -> CommandResult.ok("java.lang.Runtime /srv/image"));
+        CommandRouter okRouter = new CommandRouter(Map.of("version", ok), (req, xs) -> null, java.nio.file.Path.of("/srv/image"));
+        assertEquals("java.lang.Runtime /srv/image", okRouter.route(CommandRequest.of("i", "version", ""), NO_XENSTORE).message());
     }
 
     @Test

@@ -143,6 +143,15 @@ class XenStoreNetworkParserTests {
         assertThrows(NetworkConfigException.class, () -> parser.parse(Map.of(), Optional.empty(), ETH0));
     }
 
+    @Test
+    void deeplyNestedJsonIsAClearErrorNamingTheKey() {
+        // issue #19 finding 7: Jackson's nesting-limit exception has no location (was a NullPointerException)
+        String nested = "{\"ips\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        NetworkConfigException e = assertThrows(NetworkConfigException.class, () -> one(nested));
+        assertEquals("vm-data/networking/" + KEY + ": value exceeds the JSON parser's limits (nested too deeply or too large)",
+                e.getMessage());
+    }
+
     private NetInterface one(String json) throws NetworkConfigException {
         return parser.parse(Map.of(KEY, json), Optional.empty(), ETH0).interfaces().get(0);
     }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.network.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -54,9 +56,14 @@ public final class EntryParser {
         JsonNode root;
         try {
             root = JSON.readTree(json == null ? "" : json);
+        } catch (StreamConstraintsException e) {
+            // no location on Jackson's limit exceptions (issue #19, finding 7: it used to be an NPE)
+            throw new NetworkConfigException(key + ": value exceeds the JSON parser's limits"
+                    + " (nested too deeply or too large)");
         } catch (JsonProcessingException e) {
-            throw new NetworkConfigException(key + ": value is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw new NetworkConfigException(key + ": value is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new NetworkConfigException(key + ": value is not a JSON object");
