@@ -26,11 +26,18 @@ import java.util.Optional;
 public record HostFacts(String osId, String osVersionId, List<String> idLike, OsFamily family,
                         String arch, InitSystem initSystem, Path root, List<String> searchPath) {
 
-    /** The distro families the agent knows. */
-    public enum OsFamily { DEBIAN, RHEL, SUSE, ALPINE, WINDOWS, OTHER }
+    /**
+     * The distro families the agent knows. {@code ARCH} covers Arch and its derivatives,
+     * {@code FREEBSD} the FreeBSD base system; new constants may be added in later versions,
+     * so a {@code switch} over this type needs a default branch.
+     */
+    public enum OsFamily { DEBIAN, RHEL, SUSE, ALPINE, GENTOO, ARCH, FREEBSD, WINDOWS, OTHER }
 
-    /** Init systems the agent can integrate with. */
-    public enum InitSystem { SYSTEMD, SYSVINIT, OPENRC, WINDOWS_SERVICE, NONE }
+    /**
+     * Init systems the agent can integrate with: {@code BSD_RC} is FreeBSD's {@code /etc/rc.d}
+     * (with {@code service} and {@code sysrc}); new constants may be added in later versions.
+     */
+    public enum InitSystem { SYSTEMD, SYSVINIT, OPENRC, BSD_RC, WINDOWS_SERVICE, NONE }
 
     /** Copies the lists and validates the components. */
     public HostFacts {

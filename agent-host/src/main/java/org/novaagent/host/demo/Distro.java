@@ -10,7 +10,9 @@ public enum Distro {
     /** Ubuntu 22.04 with netplan. */
     UBUNTU("ubuntu", "22.04", "debian", "Ubuntu 22.04.4 LTS"),
     /** RHEL 9 with ifcfg network-scripts and NetworkManager. */
-    RHEL("rhel", "9.4", "fedora", "Red Hat Enterprise Linux 9.4 (Plow)");
+    RHEL("rhel", "9.4", "fedora", "Red Hat Enterprise Linux 9.4 (Plow)"),
+    /** Alpine 3.20 with ifupdown-ng and OpenRC. */
+    ALPINE("alpine", "3.20.3", "", "Alpine Linux v3.20");
 
     private final String id;
     private final String versionId;
@@ -45,7 +47,7 @@ public enum Distro {
     }
 
     /**
-     * @param name {@code debian}, {@code ubuntu} or {@code rhel} (case-insensitive)
+     * @param name {@code debian}, {@code ubuntu}, {@code rhel} or {@code alpine} (case-insensitive)
      * @return the distro
      * @throws IllegalArgumentException for anything else, listing the choices
      */
@@ -55,6 +57,6 @@ public enum Distro {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown distro '" + name + "' (choose debian, ubuntu or rhel)");
+        throw new IllegalArgumentException("unknown distro '" + name + "' (choose debian, ubuntu, rhel or alpine)");
     }
 }

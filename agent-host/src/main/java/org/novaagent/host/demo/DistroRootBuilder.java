@@ -51,6 +51,7 @@ public final class DistroRootBuilder {
             case DEBIAN -> debian(root);
             case UBUNTU -> ubuntu(root);
             case RHEL -> rhel(root);
+            case ALPINE -> alpine(root);
             default -> throw new IllegalArgumentException("no layout for " + distro);
         }
         return root;
@@ -103,6 +104,22 @@ public final class DistroRootBuilder {
         write(root, "etc/NetworkManager/NetworkManager.conf", "[main]\nplugins=keyfile,ifcfg-rh\n");
         tool(root, "usr/bin/nmcli");
         tool(root, "usr/sbin/ip");
+    }
+
+    /** What Alpine's installer leaves: lo and eth0 on DHCP in one main file, ifupdown-ng, OpenRC, busybox. */
+    private static void alpine(Path root) throws IOException {
+        write(root, "etc/alpine-release", "3.20.3\n");
+        write(root, "etc/network/interfaces", "auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n");
+        write(root, "etc/resolv.conf", "nameserver 10.0.2.3\n");
+        Path veth = Files.createDirectories(root.resolve("sys/class/net/veth0"));
+        Files.writeString(veth.resolve("address"), "ee:ee:ee:00:00:01\n");
+        Files.writeString(veth.resolve("type"), "1\n");
+        Files.writeString(veth.resolve("uevent"), "DEVTYPE=veth\nINTERFACE=veth0\n");
+        tool(root, "sbin/ifup");
+        tool(root, "sbin/ifdown");
+        tool(root, "sbin/ip");
+        tool(root, "sbin/openrc");
+        tool(root, "bin/hostname");
     }
 
     private static void tool(Path root, String relative) throws IOException {

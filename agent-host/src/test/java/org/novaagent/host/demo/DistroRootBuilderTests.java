@@ -71,9 +71,21 @@ class DistroRootBuilderTests {
     }
 
     @Test
+    void alpine() throws Exception {
+        Path root = DistroRootBuilder.build(tmp, Distro.ALPINE);
+        assertEquals("3.20.3\n", Files.readString(root.resolve("etc/alpine-release")));
+        assertTrue(Files.readString(root.resolve("etc/network/interfaces")).contains("iface eth0 inet dhcp"));
+        for (String tool : List.of("sbin/ifup", "sbin/ifdown", "sbin/ip", "sbin/openrc")) {
+            assertTrue(Files.isExecutable(root.resolve(tool)), tool);
+        }
+        assertTrue(Files.readString(root.resolve("sys/class/net/veth0/uevent")).contains("DEVTYPE=veth"));
+        assertFalse(Files.exists(root.resolve("etc/network/interfaces.d")));
+    }
+
+    @Test
     void unknownDistroIsRejectedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distro.parse("arch"));
-        assertTrue(e.getMessage().contains("debian, ubuntu or rhel"));
+        assertTrue(e.getMessage().contains("debian, ubuntu, rhel or alpine"));
         assertEquals(Distro.RHEL, Distro.parse("RHEL"));
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--distro", paramLabel = "NAME", defaultValue = "debian",
-            description = "Layout of the scratch root: debian, ubuntu (netplan) or rhel (default: ${DEFAULT-VALUE}).")
+            description = "Layout of the scratch root: debian, ubuntu (netplan), rhel or alpine (default: ${DEFAULT-VALUE}).")
     String distro;
 
     @Option(names = "--cleanup", description = "Delete the scratch directory at the end (default: keep it and print where).")

@@ -72,16 +72,52 @@ public final class HostFactsProbe {
             version = vars.getOrDefault("VERSION_ID", "");
             String like = vars.getOrDefault("ID_LIKE", "").toLowerCase(Locale.ROOT).strip();
             idLike = like.isEmpty() ? List.of() : Arrays.asList(like.split("\\s+"));
-        } else if (Files.isRegularFile(absRoot.resolve("etc/redhat-release"))) {
-            id = "rhel";
-            Matcher m = RELEASE_VERSION.matcher(readFirstLine(absRoot.resolve("etc/redhat-release")));
-            version = m.find() ? m.group(1) : "";
-        } else if (Files.isRegularFile(absRoot.resolve("etc/debian_version"))) {
-            id = "debian";
-            version = readFirstLine(absRoot.resolve("etc/debian_version")).strip();
+        } else {
+            for (ReleaseMarker marker : ReleaseMarker.values()) {
+                Path file = absRoot.resolve(marker.path);
+                if (Files.isRegularFile(file)) {
+                    id = marker.id;
+                    version = marker.version(readFirstLine(file));
+                    break;
+                }
+            }
         }
         return new HostFacts(id, version, idLike, family(id, idLike), osArch, initSystem(absRoot),
                 absRoot, SEARCH_PATH);
+    }
+
+    /**
+     * The release files that name a distro when os-release is missing, in the order they are
+     * tried: each distro's own file, then the generic ones. FreeBSD's {@code freebsd-version} is a
+     * shell script, so its version is not read; {@code os-release} (FreeBSD 13+) gives it.
+     */
+    private enum ReleaseMarker {
+        ALPINE("etc/alpine-release", "alpine"),
+        GENTOO("etc/gentoo-release", "gentoo"),
+        ARCH("etc/arch-release", "arch"),
+        FREEBSD("bin/freebsd-version", "freebsd"),
+        REDHAT("etc/redhat-release", "rhel"),
+        DEBIAN("etc/debian_version", "debian");
+
+        final String path;
+        final String id;
+
+        ReleaseMarker(String path, String id) {
+            this.path = path;
+            this.id = id;
+        }
+
+        String version(String firstLine) {
+            switch (this) {
+                case ALPINE: case DEBIAN:
+                    return firstLine.strip();
+                case GENTOO: case REDHAT:
+                    Matcher m = RELEASE_VERSION.matcher(firstLine);
+                    return m.find() ? m.group(1) : "";
+                default:
+                    return "";
+            }
+        }
     }
 
     private static Optional<Map<String, String>> readOsRelease(Path root) {
@@ -127,6 +163,12 @@ public final class HostFactsProbe {
                     return OsFamily.SUSE;
                 case "alpine":
                     return OsFamily.ALPINE;
+                case "gentoo": case "funtoo":
+                    return OsFamily.GENTOO;
+                case "arch": case "archarm": case "manjaro": case "endeavouros":
+                    return OsFamily.ARCH;
+                case "freebsd":
+                    return OsFamily.FREEBSD;
                 default:
                     break;
             }
@@ -140,8 +182,12 @@ public final class HostFactsProbe {
                 || Files.exists(root.resolve("lib/systemd/systemd"))) {
             return InitSystem.SYSTEMD;
         }
-        if (Files.exists(root.resolve("sbin/openrc")) || Files.exists(root.resolve("usr/sbin/openrc"))) {
+        if (Files.exists(root.resolve("sbin/openrc")) || Files.exists(root.resolve("usr/sbin/openrc"))
+                || Files.exists(root.resolve("sbin/openrc-run"))) {
             return InitSystem.OPENRC;
+        }
+        if (Files.isRegularFile(root.resolve("etc/rc.subr")) && Files.isDirectory(root.resolve("etc/rc.d"))) {
+            return InitSystem.BSD_RC;
         }
         if (Files.isDirectory(root.resolve("etc/init.d"))) {
             return InitSystem.SYSVINIT;

@@ -102,4 +102,45 @@ class HostFactsProbeTests {
         assertEquals(OsFamily.WINDOWS, windows.probe(root.getRoot()).family());
         assertEquals(OsFamily.OTHER, windows.probe(root).family());
     }
+
+    @Test
+    void alpineGentooArchAndFreebsdFromTheirOwnFiles() throws Exception {
+        file("etc/alpine-release", "3.20.3\n");
+        file("sbin/openrc", "");
+        HostFacts f = probe.probe(root);
+        assertEquals("alpine", f.osId());
+        assertEquals("3.20.3", f.osVersionId());
+        assertEquals(OsFamily.ALPINE, f.family());
+        assertEquals(InitSystem.OPENRC, f.initSystem());
+        Files.delete(root.resolve("etc/alpine-release"));
+        file("etc/gentoo-release", "Gentoo Base System release 2.14\n");
+        assertEquals(OsFamily.GENTOO, probe.probe(root).family());
+        assertEquals("2.14", probe.probe(root).osVersionId());
+        Files.delete(root.resolve("etc/gentoo-release"));
+        file("etc/arch-release", "");
+        assertEquals(OsFamily.ARCH, probe.probe(root).family());
+        Files.delete(root.resolve("etc/arch-release"));
+        Files.delete(root.resolve("sbin/openrc"));
+        file("bin/freebsd-version", "#!/bin/sh\nUSERLAND_VERSION=\"14.1-RELEASE\"\n");
+        file("etc/rc.subr", "");
+        Files.createDirectories(root.resolve("etc/rc.d"));
+        f = probe.probe(root);
+        assertEquals("freebsd", f.osId());
+        assertEquals(OsFamily.FREEBSD, f.family());
+        assertEquals(InitSystem.BSD_RC, f.initSystem());
+    }
+
+    @Test
+    void osReleaseOfTheOtherUnixGuests() throws Exception {
+        file("etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n");
+        assertEquals(OsFamily.ALPINE, probe.probe(root).family());
+        file("etc/os-release", "NAME=Gentoo\nID=gentoo\n");
+        assertEquals(OsFamily.GENTOO, probe.probe(root).family());
+        file("etc/os-release", "NAME=\"Arch Linux\"\nID=arch\n");
+        assertEquals(OsFamily.ARCH, probe.probe(root).family());
+        file("etc/os-release", "NAME=FreeBSD\nVERSION_ID=14.1\nID=freebsd\n");
+        assertEquals(OsFamily.FREEBSD, probe.probe(root).family());
+        file("etc/os-release", "NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nID_LIKE=\"suse opensuse\"\n");
+        assertEquals(OsFamily.SUSE, probe.probe(root).family());
+    }
 }

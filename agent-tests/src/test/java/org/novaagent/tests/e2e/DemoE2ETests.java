@@ -37,7 +37,7 @@ class DemoE2ETests {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"debian", "ubuntu", "rhel"})
+    @ValueSource(strings = {"debian", "ubuntu", "rhel", "alpine"})
     void demoRunsEveryStepAgainstTheRealAgent(String distro) throws Exception {
         Result demo = AgentProcess.run("demo", "--distro", distro, "--work-dir", work.toString());
         assertEquals(0, demo.exitCode(), demo::toString);
@@ -92,6 +92,7 @@ class DemoE2ETests {
         List<String> files = switch (distro) {
             case "debian" -> List.of("etc/network/interfaces.d/50-nova-agent");
             case "ubuntu" -> List.of("etc/netplan/50-nova-agent.yaml");
+            case "alpine" -> List.of("etc/network/interfaces");
             default -> List.of("etc/sysconfig/network-scripts/ifcfg-eth0", "etc/sysconfig/network-scripts/ifcfg-eth1",
                     "etc/sysconfig/network-scripts/route-eth1");
         };

@@ -38,9 +38,10 @@ import org.novaagent.tests.xenstore.Oxenstored;
 
 /**
  * resetnetwork from the host simulator through the real oxenstored to the real agent, into
- * Debian (ifupdown), Ubuntu (netplan) and RHEL (ifcfg) scratch roots: first boot with two NICs,
- * attach, detach, an identical repeat that changes no file, the netplan result checked by the real
- * {@code netplan generate}, and a sysfs full of virtual links with an upper-case MAC. One daemon for
+ * Debian (ifupdown), Ubuntu (netplan), RHEL (ifcfg) and Alpine (ifupdown-ng) scratch roots: first
+ * boot with two NICs, attach, detach, an identical repeat that changes no file, the netplan result
+ * checked by the real {@code netplan generate} and the Alpine one by ifupdown-ng's {@code ifparse}
+ * and {@code ifquery}, and a sysfs full of virtual links with an upper-case MAC. One daemon for
  * the class; one agent per scratch root, run one at a time (they share {@code data/host}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -161,6 +162,7 @@ class NetworkE2ETests {
         return switch (distro) {
             case DEBIAN -> Files.readString(root.resolve("etc/network/interfaces.d/50-nova-agent"));
             case UBUNTU -> Files.readString(root.resolve("etc/netplan/50-nova-agent.yaml"));
+            case ALPINE -> Files.readString(root.resolve("etc/network/interfaces"));
             case RHEL -> {
                 StringBuilder all = new StringBuilder();
                 try (Stream<Path> files = Files.list(root.resolve("etc/sysconfig/network-scripts"))) {
@@ -179,11 +181,12 @@ class NetworkE2ETests {
         return switch (distro) {
             case DEBIAN -> config(root, distro).contains("iface eth2 ");
             case UBUNTU -> config(root, distro).contains("eth2:");
+            case ALPINE -> config(root, distro).contains("iface eth2\n");
             case RHEL -> Files.exists(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth2"));
         };
     }
 
-    private static void assertDistroSpecifics(Path root, Distro distro, String conf) throws IOException {
+    private static void assertDistroSpecifics(Path root, Distro distro, String conf) throws IOException, InterruptedException {
         switch (distro) {
             case DEBIAN -> {
                 assertTrue(conf.contains("iface eth0 inet static") && conf.contains("address 104.130.4.72/24")
@@ -199,6 +202,14 @@ class NetworkE2ETests {
                 assertTrue(Files.readString(root.resolve("etc/netplan/50-cloud-init.yaml")).contains("dhcp4: true"),
                         "cloud-init's file must be left alone");
             }
+            case ALPINE -> {
+                assertTrue(conf.contains("iface eth0\n    address 104.130.4.72/24\n    address 2001:db8:104::72/64\n")
+                        && conf.contains("# disabled by nova-agent: iface eth0 inet dhcp")
+                        && conf.contains("up ip route add 10.208.0.0/12 via 10.208.224.1 dev eth1"), conf);
+                assertEquals("nameserver 69.20.0.164\nnameserver 69.20.0.196\n", Files.readString(root.resolve("etc/resolv.conf"))
+                        .lines().filter(l -> !l.startsWith("#")).map(l -> l + "\n").reduce("", String::concat));
+                assertIfupdownNgReads(root);
+            }
             case RHEL -> {
                 String eth0 = Files.readString(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth0"));
                 assertTrue(eth0.contains("IPADDR=104.130.4.72") && eth0.contains("PREFIX=24")
@@ -207,6 +218,26 @@ class NetworkE2ETests {
                 assertTrue(route.contains("10.208.0.0/12 via 10.208.224.1 dev eth1"), route);
             }
         }
+    }
+
+    /**
+     * The real ifupdown-ng (unpacked by {@code .ci/run}, never installed: it conflicts with ifupdown)
+     * reads the file the agent wrote with no warning, and lists exactly lo, eth0 and eth1.
+     */
+    private static void assertIfupdownNgReads(Path root) throws IOException, InterruptedException {
+        Path ifng = Path.of(System.getenv().getOrDefault("IFUPDOWN_NG_ROOT", "/opt/ifupdown-ng"), "sbin");
+        RequiredTool.requireInstalled(ifng.resolve("ifparse"), "ifupdown-ng (unpacked by .ci/run)",
+                "validates the Alpine interfaces file written end to end");
+        String file = root.resolve("etc/network/interfaces").toString();
+        Process p = new ProcessBuilder(ifng.resolve("ifparse").toString(), "-i", file, "-A").redirectErrorStream(true).start();
+        String parsed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ifparse: " + parsed);
+        assertFalse(parsed.contains(file + ":"), "ifparse warned: " + parsed);
+        assertFalse(parsed.contains("dhcp"), "the image's DHCP stanza is still active: " + parsed);
+        Process q = new ProcessBuilder(ifng.resolve("ifquery").toString(), "-i", file, "-L").redirectErrorStream(true).start();
+        String listed = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS) && q.exitValue() == 0, "ifquery: " + listed);
+        assertEquals(List.of("eth0", "eth1", "lo"), listed.lines().sorted().toList());
     }
 
     /** Runs the real {@code netplan generate} over a copy of the scratch root's etc/netplan. */

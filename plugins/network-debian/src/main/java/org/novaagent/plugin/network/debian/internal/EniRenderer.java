@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.novaagent.network.EniFileEditor;
 import org.novaagent.network.Headers;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
@@ -26,7 +27,7 @@ public final class EniRenderer implements NetworkRenderer {
     /** The main file, relative to the target root. */
     public static final String INTERFACES = "etc/network/interfaces";
     /** Our drop-in file, relative to the target root. */
-    public static final String DROP_IN = InterfacesFileEditor.DROP_IN.substring(1);
+    public static final String DROP_IN = EniFileEditor.DROP_IN.substring(1);
 
     static final String HEADER = Headers.hashComment();
     private static final String DEFAULT_MAIN = "# interfaces(5) file used by ifup(8) and ifdown(8)\n"
@@ -37,7 +38,7 @@ public final class EniRenderer implements NetworkRenderer {
         Set<String> owned = new LinkedHashSet<>();
         config.interfaces().forEach(nic -> owned.add(nic.name()));
         String current = options.existing(INTERFACES).orElse(DEFAULT_MAIN);
-        InterfacesFileEditor.Edited edited = InterfacesFileEditor.edit(current, owned);
+        EniFileEditor.Edited edited = EniFileEditor.edit(current, owned);
         String stanzas = stanzas(config);
         List<RenderedFile> files = new ArrayList<>();
         if (edited.sourcesDropIn()) {
@@ -47,8 +48,8 @@ public final class EniRenderer implements NetworkRenderer {
             }
             files.add(new RenderedFile(DROP_IN, HEADER + "\n" + stanzas, 0644));
         } else {
-            String block = InterfacesFileEditor.BEGIN + "\n" + HEADER + "\n" + stanzas
-                    + InterfacesFileEditor.END + "\n";
+            String block = EniFileEditor.BEGIN + "\n" + HEADER + "\n" + stanzas
+                    + EniFileEditor.END + "\n";
             List<String> before = edited.before();
             if (!edited.hadBlock() && !before.isEmpty() && !before.get(before.size() - 1).isBlank()) {
                 before = new ArrayList<>(before);

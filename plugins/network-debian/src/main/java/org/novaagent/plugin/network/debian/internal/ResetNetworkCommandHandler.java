@@ -11,6 +11,7 @@ import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.EniApplier;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
@@ -48,6 +49,10 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
 
     @Override
     public Applicability applicability(HostFacts facts) {
+        if (facts.family() == HostFacts.OsFamily.ALPINE) {
+            return Applicability.no("Alpine: its ifup is ifupdown-ng, another ENI dialect;"
+                    + " the network-alpine plugin configures this host");
+        }
         if (Files.isDirectory(facts.resolve("/etc/netplan")) && facts.which("netplan").isPresent()) {
             return Applicability.no("netplan is installed and etc/netplan exists: the netplan plugin configures this host");
         }

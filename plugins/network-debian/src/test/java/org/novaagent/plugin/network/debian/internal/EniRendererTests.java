@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.novaagent.network.EniFileEditor;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
@@ -68,8 +69,8 @@ class EniRendererTests {
 
     @Test
     void blockStaysWhereItWas() {
-        String main = "auto lo\niface lo inet loopback\n" + InterfacesFileEditor.BEGIN + "\nold\n"
-                + InterfacesFileEditor.END + "\n# trailing operator note\n";
+        String main = "auto lo\niface lo inet loopback\n" + EniFileEditor.BEGIN + "\nold\n"
+                + EniFileEditor.END + "\n# trailing operator note\n";
         String out = render(TestNetworks.config("single-nic-ipv4"), main).get(0).content();
         assertTrue(out.startsWith("auto lo\niface lo inet loopback\n# BEGIN nova-agent\n"));
         assertTrue(out.endsWith("# END nova-agent\n# trailing operator note\n"));
@@ -82,7 +83,7 @@ class EniRendererTests {
                 + "    hostname foo\n\nauto eth0:1\niface eth0:1 inet static\n    address 1.2.3.4\n"
                 + "iface eth0.100 inet manual\n    vlan-raw-device eth0\n";
         String out = render(TestNetworks.config("single-nic-ipv4"), main).get(0).content();
-        String d = InterfacesFileEditor.DISABLED;
+        String d = EniFileEditor.DISABLED;
         assertTrue(out.startsWith(d + "auto lo eth0\nauto lo\niface lo inet loopback\n\n"
                 + d + "allow-hotplug eth0\n" + d + "iface eth0 inet dhcp\n" + d + "    hostname foo\n\n"
                 + d + "auto eth0:1\n" + d + "iface eth0:1 inet static\n" + d + "    address 1.2.3.4\n"
@@ -94,10 +95,10 @@ class EniRendererTests {
     @Test
     void dropInModeRemovesAnOldBlockAndDisablesCompetitors() {
         String main = "source-directory /etc/network/interfaces.d\niface eth0 inet dhcp\n"
-                + InterfacesFileEditor.BEGIN + "\nauto eth0\n" + InterfacesFileEditor.END + "\n";
+                + EniFileEditor.BEGIN + "\nauto eth0\n" + EniFileEditor.END + "\n";
         List<RenderedFile> files = render(TestNetworks.config("single-nic-ipv4"), main);
         assertEquals(2, files.size());
-        assertEquals("source-directory /etc/network/interfaces.d\n" + InterfacesFileEditor.DISABLED
+        assertEquals("source-directory /etc/network/interfaces.d\n" + EniFileEditor.DISABLED
                 + "iface eth0 inet dhcp\n", files.get(0).content());
     }
 

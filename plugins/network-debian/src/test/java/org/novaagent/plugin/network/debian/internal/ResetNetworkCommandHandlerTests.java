@@ -61,6 +61,15 @@ class ResetNetworkCommandHandlerTests {
     }
 
     @Test
+    void notApplicableOnAlpineWhoseIfupIsIfupdownNg(@TempDir Path root) throws IOException {
+        TestCommandContext ctx = ScratchContexts.of(root, HostFacts.OsFamily.ALPINE, "alpine", "3.20.3")
+                .tool("/sbin/ifup").file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n");
+        Applicability a = handler.applicability(ctx.hostFacts());
+        assertFalse(a.applicable());
+        assertTrue(a.reason().contains("ifupdown-ng") && a.reason().contains("network-alpine"), a.reason());
+    }
+
+    @Test
     void writesTheDropInBouncesChangedInterfacesAndRepeatsAsANoOp(@TempDir Path root) throws Exception {
         TestCommandContext ctx = debian(root);
         ctx.xenStoreData().put("vm-data/networking/BC764E207572", ETH0);

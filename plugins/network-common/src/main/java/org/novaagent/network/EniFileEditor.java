@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.network.debian.internal;
+package org.novaagent.network;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,20 +7,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Edits the operator's {@code /etc/network/interfaces} as text: finds our marked block, keeps
- * every line we do not own (upstream issue #70: {@code source} lines were lost), and comments
- * out stanzas for interfaces that nova-agent now configures, so ifupdown never sees two
- * definitions of the same interface. Pure: works on strings only.
+ * Edits the operator's {@code /etc/network/interfaces} (ENI) as text, for every renderer that
+ * writes ENI (Debian's ifupdown, Alpine's ifupdown-ng): finds our marked block, keeps every line
+ * we do not own (upstream issue #70: {@code source} lines were lost), and comments out stanzas
+ * for interfaces that nova-agent now configures, so ifupdown never sees two definitions of the
+ * same interface (ifupdown-ng would even merge them: a leftover {@code inet dhcp} plus our
+ * addresses). Pure: works on strings only.
  */
-final class InterfacesFileEditor {
+public final class EniFileEditor {
 
-    static final String BEGIN = "# BEGIN nova-agent";
-    static final String END = "# END nova-agent";
+    /** First line of our block in the main file. */
+    public static final String BEGIN = "# BEGIN nova-agent";
+    /** Last line of our block in the main file. */
+    public static final String END = "# END nova-agent";
     /** Prefix of a line we disabled; a comment, so a second run leaves it alone. */
-    static final String DISABLED = "# disabled by nova-agent: ";
+    public static final String DISABLED = "# disabled by nova-agent: ";
 
-    /** Where our stanzas go when the main file includes this directory. */
-    static final String DROP_IN = "/etc/network/interfaces.d/50-nova-agent";
+    /** Where our stanzas go when the main file includes this directory (guest-absolute). */
+    public static final String DROP_IN = "/etc/network/interfaces.d/50-nova-agent";
 
     private static final Pattern WS = Pattern.compile("\\s+");
     private static final Set<String> STANZA_STARTS = Set.of("iface", "mapping", "auto", "source",
@@ -34,10 +38,15 @@ final class InterfacesFileEditor {
      * @param hadBlock  whether an old block was found
      * @param sourcesDropIn whether a line outside the block includes {@link #DROP_IN}
      */
-    record Edited(List<String> before, List<String> after, boolean hadBlock, boolean sourcesDropIn) {
+    public record Edited(List<String> before, List<String> after, boolean hadBlock, boolean sourcesDropIn) {
+        /** Copies the lists. */
+        public Edited {
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
     }
 
-    private InterfacesFileEditor() {
+    private EniFileEditor() {
     }
 
     /**
@@ -46,7 +55,7 @@ final class InterfacesFileEditor {
      * @return the edited file
      * @throws IllegalArgumentException when a {@code BEGIN} marker has no matching {@code END}
      */
-    static Edited edit(String content, Set<String> owned) {
+    public static Edited edit(String content, Set<String> owned) {
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         List<String> target = before;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.network.debian.internal;
+package org.novaagent.network;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,17 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.novaagent.network.Applier;
-import org.novaagent.network.ApplyPlan;
-import org.novaagent.network.FileChange;
-
 /**
  * Bounces only the interfaces whose stanzas changed, so a resetnetwork that adds a NIC does
  * not drop the others: {@code ifdown <if>} with the old files still in place (a failure is
  * tolerated: the interface may not have been up), then {@code ip addr flush dev <if>} (Ubuntu
  * ifupdown bug 1584682: addresses left by an image survive ifdown) and {@code ifup <if>}.
+ * The same commands serve Debian's ifupdown and Alpine's ifupdown-ng (busybox {@code ip}
+ * accepts them too).
  */
-final class EniApplier implements Applier {
+public final class EniApplier implements Applier {
+
+    /** Creates the applier (stateless). */
+    public EniApplier() {
+    }
 
     @Override
     public List<List<String>> preCommands(ApplyPlan plan) {
@@ -47,7 +49,7 @@ final class EniApplier implements Applier {
      * Interfaces whose effective stanzas differ between the old and new ENI files, configured
      * ones first in config order, then removed ones.
      */
-    static List<String> changedInterfaces(ApplyPlan plan) {
+    public static List<String> changedInterfaces(ApplyPlan plan) {
         Set<String> changed = new LinkedHashSet<>();
         for (FileChange change : plan.changes()) {
             if (!change.changesConfig()) {
@@ -75,7 +77,7 @@ final class EniApplier implements Applier {
     }
 
     /** Active (uncommented) stanza lines per base interface name ({@code eth0:1} counts as eth0). */
-    static Map<String, String> stanzasByInterface(String content) {
+    public static Map<String, String> stanzasByInterface(String content) {
         Map<String, String> out = new LinkedHashMap<>();
         String current = null;
         for (String raw : content.lines().toList()) {

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.tests.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.novaagent.host.demo.Distro;
+import org.novaagent.host.demo.DistroRootBuilder;
+import org.novaagent.tests.support.AgentProcess;
+import org.novaagent.tests.support.AgentProcess.Result;
+
+/**
+ * Which {@code resetnetwork} plugin the real {@code agent plugins list --root} (child JVM, every
+ * plugin on the module path) selects on a scratch root laid out like each platform (os-release or
+ * the distro's own release file, tool stubs, tun/docker/veth links next to the Xen NICs), and that
+ * every other plugin is listed as not applicable with its reason.
+ */
+class PlatformSelectionTests {
+
+    private static final Map<Distro, String> EXPECTED = Map.of(
+            Distro.DEBIAN, "org.novaagent.plugin.network.debian",
+            Distro.UBUNTU, "org.novaagent.plugin.network.netplan",
+            Distro.RHEL, "org.novaagent.plugin.network.rhel",
+            Distro.ALPINE, "org.novaagent.plugin.network.alpine");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void eachPlatformSelectsItsOwnNetworkPlugin(Distro distro) throws Exception {
+        Path root = DistroRootBuilder.build(tmp.resolve(distro.id()), distro);
+        assertSelected(root, EXPECTED.get(distro));
+    }
+
+    @Test
+    void alpineIsRecognisedFromAlpineReleaseAloneAndTheOthersSayWhyNot() throws Exception {
+        Path root = DistroRootBuilder.build(tmp.resolve("alpine"), Distro.ALPINE);
+        Files.delete(root.resolve("etc/os-release"));
+        List<String> rows = assertSelected(root, "org.novaagent.plugin.network.alpine");
+        String debian = rows.stream().filter(r -> r.contains("network.debian")).findFirst().orElseThrow();
+        assertTrue(debian.contains("not applicable") && debian.contains("ifupdown-ng"), debian);
+        String netplan = rows.stream().filter(r -> r.contains("network.netplan")).findFirst().orElseThrow();
+        assertTrue(netplan.contains("not applicable: "), netplan);
+        String rhel = rows.stream().filter(r -> r.contains("network.rhel")).findFirst().orElseThrow();
+        assertTrue(rhel.contains("not applicable: ") && rhel.contains("ALPINE"), rhel);
+    }
+
+    /** @return the {@code resetnetwork} rows, after checking that exactly {@code module} is selected */
+    private static List<String> assertSelected(Path root, String module) throws Exception {
+        Result list = AgentProcess.run("plugins", "list", "--root", root.toString());
+        assertEquals(0, list.exitCode(), list::toString);
+        List<String> rows = list.stdout().lines().filter(l -> l.startsWith("resetnetwork ")).toList();
+        List<String> selected = rows.stream().filter(r -> r.endsWith(" selected")).toList();
+        assertEquals(1, selected.size(), list::toString);
+        assertTrue(selected.get(0).contains(" " + module + " "), list::toString);
+        rows.stream().filter(r -> !r.endsWith(" selected"))
+                .forEach(r -> assertTrue(r.contains("not applicable: "), "no reason given: " + r));
+        return rows;
+    }
+}
