@@ -38,7 +38,7 @@ public final class WriteReadLatencyBench {
 
     private static void measure(String label, Path socket, int n) throws Exception {
         try (XenStoreClient c = XenStoreConnector.open(Optional.of(socket))) {
-            String value = "{\"returncode\":\"0\",\"message\":\"agent 0.1.0\"}";
+            String value = "{\"returncode\":\"0\",\"message\":\"agent 3.0.0\"}";
             for (int i = 0; i < 1000; i++) {
                 roundTrip(c, i, value);
             }
