@@ -2,10 +2,10 @@
 # shellcheck disable=SC2086  # PLUGINS and DEV_ONLY are word-split lists of artifact names
 # dist/package.sh — build the distro packages from the module path in dist/target/lib
 # (made by `mvn -DskipTests install`). Output: dist/target/packages/
-#   nova-agent_<v>-1+debian_all.deb   password, network-debian, network-netplan
-#   nova-agent_<v>-1+ubuntu_all.deb   password, network-netplan
-#   nova-agent-<v>-1.noarch.rpm       password, network-rhel, rhel-registration (EL8+)
-#   nova-agent-<v>-windows.zip        password, windows-activation
+#   nova-agent_<v>-1+debian_all.deb   password, file-inject, network-debian, network-netplan
+#   nova-agent_<v>-1+ubuntu_all.deb   password, file-inject, network-netplan
+#   nova-agent-<v>-1.noarch.rpm       password, file-inject, network-rhel, rhel-registration (EL8+)
+#   nova-agent-<v>-windows.zip        password, file-inject, windows-activation
 # Each target's plugin set is dist/<target>/plugins.txt: packages differ in data, not code.
 set -euo pipefail
 dist=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -14,6 +14,11 @@ lib=$dist/target/lib
 out=$dist/target/packages
 work=$dist/target/pkgwork
 version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.xml")
+# NOVA_AGENT_PKG_VERSION overrides the package version only (the boot tests build an upgrade)
+pkgversion=${NOVA_AGENT_PKG_VERSION:-$version}
+MAINTAINER="nova-agent developers <nova-agent@example.org>"
+HOMEPAGE="https://nova-agent.example.org/"
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1796202000}
 [ -d "$lib" ] || { echo "package.sh: $lib missing: run 'mvn -DskipTests install' first" >&2; exit 2; }
 PLUGINS="password file-inject network-debian network-netplan network-rhel rhel-registration windows-activation"
 DEV_ONLY="agent-host xenstore-sim"
@@ -40,7 +45,7 @@ stage_payload() {
   done
 }
 
-# stage_linux TARGET ROOT SYSTEMD_DIR
+# stage_linux TARGET ROOT SYSTEMD_DIR: payload, launcher, config, unit and man page
 stage_linux() {
   local target=$1 root=$2 unitdir=$3
   stage_payload "$target" "$root/usr/lib/nova-agent"
@@ -48,28 +53,49 @@ stage_linux() {
   install -D -m 0755 "$dist/linux-root/usr/sbin/nova-agent" "$root/usr/sbin/nova-agent"
   install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/etc/nova-agent/agent.conf"
   install -D -m 0644 "$dist/linux-root/lib/systemd/system/nova-agent.service" "$root$unitdir/nova-agent.service"
-  install -D -m 0644 "$top/README.md" "$root/usr/share/doc/nova-agent/README.md"
+  mkdir -p "$root/usr/share/man/man8"
+  gzip -9n < "$dist/linux-root/usr/share/man/man8/nova-agent.8" > "$root/usr/share/man/man8/nova-agent.8.gz"
+  chmod 0644 "$root/usr/share/man/man8/nova-agent.8.gz"
+}
+
+# fill FILE: the placeholders every template shares
+fill() {
+  sed -e "s|@VERSION@|$2|g" -e "s|@MAINTAINER@|$MAINTAINER|g" -e "s|@HOMEPAGE@|$HOMEPAGE|g" \
+      -e "s|@PLUGINS@|$(sed 's/ /, /g' "$dist/$3/plugins.txt")|g" "$1"
 }
 
 build_deb() {
-  local target=$1 flavour=$2 network=$3 root=$work/$1/root
+  local target=$1 flavour=$2 network=$3 root=$work/$1/root debversion=$pkgversion-1+$2 doc
   stage_linux "$target" "$root" /lib/systemd/system
+  doc=$root/usr/share/doc/nova-agent
+  install -D -m 0644 "$top/README.md" "$doc/README.md"
+  fill "$dist/deb-common/copyright" "$debversion" "$target" > "$doc/copyright"
+  fill "$dist/deb-common/changelog.in" "$debversion" "$target" | gzip -9n > "$doc/changelog.Debian.gz"
+  chmod 0644 "$doc/copyright" "$doc/changelog.Debian.gz"
   mkdir -p "$root/DEBIAN"
-  sed -e "s/@NAME@/nova-agent/" -e "s/@VERSION@/$version-1+$flavour/" -e "s/@TARGET@/$flavour/" \
-      -e "s/@NETWORK@/$network/" -e "s/@PLUGINS@/$(tr ' ' ',' < "$dist/$target/plugins.txt" | sed 's/,/, /g')/" \
-      "$dist/deb-common/control.in" > "$root/DEBIAN/control"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
+  local size fields
+  size=$(du -k -s --apparent-size --exclude=DEBIAN "$root" | cut -f1)
+  fields=$(cat "$dist/$target/control.fields")
+  fill "$dist/deb-common/control.in" "$debversion" "$target" | \
+    sed -e "s|@TARGET@|${flavour^}|" -e "s|@NETWORK@|$network|" -e "s|@SIZE@|$size|" | \
+    awk -v fields="$fields" '$0 == "@DEPENDS@" { print fields; next } { print }' > "$root/DEBIAN/control"
   echo /etc/nova-agent/agent.conf > "$root/DEBIAN/conffiles"
-  for s in postinst prerm postrm; do install -m 0755 "$dist/deb-common/$s" "$root/DEBIAN/$s"; done
-  dpkg-deb --root-owner-group -Zxz --build "$root" "$out/nova-agent_${version}-1+${flavour}_all.deb" >/dev/null
+  for s in preinst postinst prerm postrm; do install -m 0755 "$dist/deb-common/$s" "$root/DEBIAN/$s"; done
+  chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles" "$root/DEBIAN/md5sums"
+  find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+  dpkg-deb --root-owner-group -Zxz --build "$root" "$out/nova-agent_${debversion}_all.deb" >/dev/null
 }
 
 build_rpm() {
   local target=rpm-rhel top_rpm=$work/rpm-rhel/rpmbuild
   mkdir -p "$top_rpm"/{SOURCES,SPECS,BUILD,RPMS,SRPMS}
   stage_linux "$target" "$top_rpm/SOURCES/root" /usr/lib/systemd/system
-  sed -e "s/@VERSION@/$version/" -e "s/@PLUGINS@/$(tr ' ' ',' < "$dist/$target/plugins.txt" | sed 's/,/, /g')/" \
-      "$dist/$target/nova-agent.spec.in" > "$top_rpm/SPECS/nova-agent.spec"
-  rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
+  install -D -m 0644 "$dist/rpm-rhel/80-nova-agent.preset" "$top_rpm/SOURCES/root/usr/lib/systemd/system-preset/80-nova-agent.preset"
+  install -m 0644 "$top/LICENSE" "$top/README.md" "$top_rpm/SOURCES/"
+  fill "$dist/$target/nova-agent.spec.in" "$pkgversion" "$target" > "$top_rpm/SPECS/nova-agent.spec"
+  rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" \
+    --define "use_source_date_epoch_as_buildtime 1" --define "__brp_compress %{nil}" --define "_docdir_fmt %%{NAME}" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
   cp "$top_rpm"/RPMS/noarch/*.rpm "$out/"
 }
 
@@ -79,7 +105,8 @@ build_zip() {
   install -D -m 0644 "$dist/windows/nova-agent.cmd" "$root/bin/nova-agent.cmd"
   install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/conf/agent.conf"
   install -D -m 0644 "$top/README.md" "$root/README.md"
-  (cd "$work/windows" && jar --create --no-manifest --file "$out/nova-agent-${version}-windows.zip" nova-agent)
+  install -D -m 0644 "$top/LICENSE" "$root/LICENSE"
+  (cd "$work/windows" && jar --create --no-manifest --file "$out/nova-agent-${pkgversion}-windows.zip" nova-agent)
 }
 
 want=${1:-all}

@@ -5,4 +5,4 @@ setlocal
 set "NOVA_HOME=%~dp0.."
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java"
-"%JAVA_EXE%" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --module-path "%NOVA_HOME%\lib;%NOVA_HOME%\modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main %*
+"%JAVA_EXE%" -Dnovaagent.command=nova-agent -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --module-path "%NOVA_HOME%\lib;%NOVA_HOME%\modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main %*

@@ -10,6 +10,12 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+    /**
+     * The system property naming the command in usage text: the packaged launcher sets it to
+     * {@code nova-agent}; {@code ./agent} in the source tree leaves the default {@code agent}.
+     */
+    public static final String COMMAND_NAME_PROPERTY = "novaagent.command";
+
     private Main() {
     }
 
@@ -39,6 +45,10 @@ public final class Main {
                 .addSubcommand("version", new VersionCommand());
         if (demoAvailable()) { // DemoCommand may only be loaded when its modules are present
             cli.addSubcommand("demo", new DemoCommand());
+        }
+        String name = System.getProperty(COMMAND_NAME_PROPERTY, "");
+        if (!name.isBlank()) {
+            cli.setCommandName(name.strip());
         }
         cli.setOut(out);
         cli.setErr(err);

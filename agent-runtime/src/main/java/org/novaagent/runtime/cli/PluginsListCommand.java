@@ -67,7 +67,11 @@ public final class PluginsListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** @return the rows as ordered maps (no reflection on runtime types needed by Jackson) */
+    /**
+     * @return the rows as ordered maps (no reflection on runtime types needed by Jackson): one
+     *         machine-readable {@code status} (selected, shadowed, not-applicable, tie, invalid)
+     *         and the human-readable {@code detail} the table prints
+     */
     static List<Map<String, Object>> toMaps(List<SelectionRow> rows) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (SelectionRow r : rows) {
@@ -77,8 +81,8 @@ public final class PluginsListCommand implements Callable<Integer> {
             m.put("version", r.version());
             m.put("priority", r.priority());
             m.put("origin", r.origin());
-            m.put("status", r.detail());
-            m.put("state", r.status().name().toLowerCase(Locale.ROOT));
+            m.put("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            m.put("detail", r.detail());
             list.add(m);
         }
         return list;

@@ -48,6 +48,9 @@ public final class AgentDaemon {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stoppingSent = new AtomicBoolean();
+    /** READY=1 sent: only the loop thread reads and writes it. */
+    private boolean readySent;
+    private long startNanos;
 
     /**
      * @param settings    the loop's settings
@@ -157,6 +160,7 @@ public final class AgentDaemon {
 
     private int loop() throws InterruptedException {
         Backoff backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
+        startNanos = System.nanoTime();
         int failures = 0;
         while (!stop.requested()) {
             XenStoreClient xs;
@@ -170,6 +174,7 @@ public final class AgentDaemon {
                 }
                 Duration delay = backoff.nextDelay();
                 LOG.warn("cannot reach XenStore ({}); retrying in {} ms", e.getMessage(), delay.toMillis());
+                reportWaiting(e.getMessage());
                 stop.pause(delay);
                 continue;
             }
@@ -188,7 +193,11 @@ public final class AgentDaemon {
                 Duration delay = backoff.nextDelay();
                 LOG.warn("XenStore connection {} ({}); reconnecting in {} ms",
                         e.isConnectionLost() ? "lost" : "failed", e.getMessage(), delay.toMillis());
-                notifier.status("Reconnecting to XenStore");
+                if (readySent) {
+                    notifier.status("Reconnecting to XenStore");
+                } else {
+                    reportWaiting(e.getMessage());
+                }
                 stop.pause(delay);
             } finally {
                 xs.close();
@@ -213,12 +222,16 @@ public final class AgentDaemon {
         requests.scan(xs);
         sweep(xs);
         backoff.reset();
+        String watching = "Watching " + RequestProcessor.HOST_DIR;
+        if (readySent) {
+            notifier.status(watching);
+        } else {
+            readySent = true;
+            notifier.ready(watching);
+        }
         if (ready.getCount() > 0) {
-            notifier.ready("Watching " + RequestProcessor.HOST_DIR);
             ready.countDown();
             LOG.info("watching {} on {}", RequestProcessor.HOST_DIR, xs.domainPath());
-        } else {
-            notifier.status("Watching " + RequestProcessor.HOST_DIR);
         }
         if (settings.once()) {
             return;
@@ -241,6 +254,24 @@ public final class AgentDaemon {
                 sweep(xs);
                 nextRescan = System.nanoTime() + interval;
             }
+        }
+    }
+
+    /**
+     * Not connected: the status says why the agent is idle. Once {@link DaemonSettings#readyWait()}
+     * has passed without XenStore, READY=1 goes out too, so that units ordered after the agent
+     * (network-online, cloud-init) are not held up on a boot without XenStore; the agent keeps
+     * retrying and answers as soon as XenStore appears.
+     */
+    private void reportWaiting(String reason) {
+        String status = "Idle: no XenStore (" + reason + "); retrying every " + settings.reconnectMax().toSeconds() + " s";
+        if (!readySent && !settings.once() && System.nanoTime() - startNanos >= settings.readyWait().toNanos()) {
+            readySent = true;
+            notifier.ready(status);
+            LOG.warn("XenStore not reachable after {} s; reported ready to the service manager, still retrying",
+                    settings.readyWait().toSeconds());
+        } else {
+            notifier.status(status);
         }
     }
 

@@ -21,17 +21,23 @@ import java.util.Optional;
  * @param reconnectMin    first delay before reconnecting to XenStore
  * @param reconnectMax    longest delay between reconnection attempts (the delay doubles)
  * @param shutdownGrace   how long a shutdown (SIGTERM) waits for the request in progress
+ * @param readyWait       how long the agent tries to reach XenStore before it tells the service
+ *                        manager it is ready anyway (with a status saying what it waits for), so a
+ *                        boot without XenStore is not held up; zero = at the first failed attempt
  */
 public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration defaultTimeout,
                              Map<String, Duration> commandTimeouts, Duration rescanInterval,
                              Duration staleReplyGrace, Duration reconnectMin, Duration reconnectMax,
-                             Duration shutdownGrace) {
+                             Duration shutdownGrace, Duration readyWait) {
 
     /** Default handler timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** Default per-command timeouts: {@code resetnetwork} may restart networking. */
     public static final Map<String, Duration> DEFAULT_COMMAND_TIMEOUTS =
             Map.of("resetnetwork", Duration.ofSeconds(120));
+
+    /** Default {@link #readyWait()}: XenStore is there from early boot on a Xen guest. */
+    public static final Duration DEFAULT_READY_WAIT = Duration.ofSeconds(10);
 
     /** Validates and copies the components. */
     public DaemonSettings {
@@ -44,6 +50,10 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
         requirePositive(reconnectMin, "reconnectMin");
         requirePositive(reconnectMax, "reconnectMax");
         requirePositive(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(readyWait, "readyWait");
+        if (readyWait.isNegative()) {
+            throw new IllegalArgumentException("readyWait must not be negative");
+        }
         if (reconnectMax.compareTo(reconnectMin) < 0) {
             throw new IllegalArgumentException("reconnectMax must not be below reconnectMin");
         }
@@ -52,12 +62,12 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
     /**
      * @return the defaults: search order for XenStore, run forever, 30 s per command (120 s for
      *         resetnetwork), re-scan every 60 s, stale replies kept 300 s, reconnect 100 ms → 5 s,
-     *         shutdown waits up to 25 s
+     *         shutdown waits up to 25 s, ready without XenStore after 10 s
      */
     public static DaemonSettings defaults() {
         return new DaemonSettings(Optional.empty(), false, DEFAULT_TIMEOUT, DEFAULT_COMMAND_TIMEOUTS,
                 Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ofMillis(100),
-                Duration.ofSeconds(5), Duration.ofSeconds(25));
+                Duration.ofSeconds(5), Duration.ofSeconds(25), DEFAULT_READY_WAIT);
     }
 
     /** @return the handler timeout for a command */
@@ -68,37 +78,43 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
     /** @return a copy with another XenStore path */
     public DaemonSettings withXenStorePath(Optional<Path> path) {
         return new DaemonSettings(path, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
     }
 
     /** @return a copy with another once flag */
     public DaemonSettings withOnce(boolean value) {
         return new DaemonSettings(xenStorePath, value, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
     }
 
     /** @return a copy with other handler timeouts */
     public DaemonSettings withTimeouts(Duration defaultValue, Map<String, Duration> perCommand) {
         return new DaemonSettings(xenStorePath, once, defaultValue, perCommand, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
     }
 
     /** @return a copy with another re-scan interval and stale-reply grace */
     public DaemonSettings withRescan(Duration interval, Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, interval,
-                grace, reconnectMin, reconnectMax, shutdownGrace);
+                grace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
     }
 
     /** @return a copy with other reconnection delays */
     public DaemonSettings withReconnect(Duration min, Duration max) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, min, max, shutdownGrace);
+                staleReplyGrace, min, max, shutdownGrace, readyWait);
     }
 
     /** @return a copy with another shutdown grace */
     public DaemonSettings withShutdownGrace(Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, grace);
+                staleReplyGrace, reconnectMin, reconnectMax, grace, readyWait);
+    }
+
+    /** @return a copy with another ready wait */
+    public DaemonSettings withReadyWait(Duration wait) {
+        return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, wait);
     }
 
     private static void requirePositive(Duration d, String what) {
