@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2015,SC2012  # ok/bad always succeed, so "check && ok || bad" is if-then-else; ls lists our own files
-# dist/verify-packages.sh — check the built packages with the real tools (dpkg-deb, rpm, systemd-analyze),
-# then run the installed launcher from the unpacked package against a scratch target root.
+# dist/verify-packages.sh — check the built packages with the real tools (dpkg-deb, dpkg --root and
+# rpm --root with their maintainer scripts, lintian, rpmlint, systemd-analyze), then run the installed
+# launcher from the unpacked package against a scratch target root. The slow proofs (debootstrap,
+# apt-get, booting the package with systemd-nspawn) are in boot-tests.sh.
 # Never installs anything on this machine: packages go into scratch roots only.
 # With CI=true a missing tool is a failure; elsewhere it is skipped with a message.
 set -euo pipefail
@@ -30,36 +32,67 @@ fake_root() { # DIR ID ID_LIKE VERSION
 run_installed() { # ROOT TARGET OSROOT EXPECTED-COMMAND...
   local pkgroot=$1 home=$1/usr/lib/nova-agent target=$2 osroot=$3; shift 3
   local list
-  if ! list=$(NOVA_AGENT_HOME=$home "$pkgroot/usr/sbin/nova-agent" plugins list --root "$osroot" --plugins-dir "$home/plugins" --allow-insecure-plugins-dir 2>"$scratch/err"); then
+  if ! list=$(NOVA_AGENT_HOME=$home "$pkgroot/usr/sbin/nova-agent" plugins list --root "$osroot" --plugins-dir "$home/plugins" 2>"$scratch/err"); then
     bad "$target: installed 'nova-agent plugins list' failed: $(cat "$scratch/err")"; return
   fi
   for c in "$@"; do
     grep -Eq "^${c}[[:space:]].*selected" <<<"$list" && ok "$target: '$c' is selected" || bad "$target: '$c' not selected in: $list"
   done
+  NOVA_AGENT_HOME=$home "$pkgroot/usr/sbin/nova-agent" --help 2>&1 | grep -q '^Usage: nova-agent ' && ok "$target: usage says nova-agent" || bad "$target: usage does not say nova-agent"
 }
+# mini_root DIR: /bin/sh, systemctl and the tools the RPM scriptlets use, with their libraries (for rpm --root)
+mini_root() {
+  local b l
+  mkdir -p "$1/bin" "$1/usr/bin" "$1/run" "$1/tmp" "$1/dev"; mknod -m 666 "$1/dev/null" c 1 3
+  cp -L "$(command -v sh)" "$1/bin/sh"
+  for b in sh systemctl mkdir touch rm; do
+    b=$(command -v "$b"); cp -L "$b" "$1/usr/bin/"
+    for l in $(ldd "$b" | grep -o '/[^ ]*'); do [ -e "$1$l" ] || cp -L --parents "$l" "$1/"; done
+  done
+}
+enabled_in() { SYSTEMD_OFFLINE=1 systemctl --root="$1" is-enabled nova-agent.service 2>/dev/null || true; }
 verify_unit() { # ROOT UNITDIR TARGET
   mkdir -p "$1/usr/lib/systemd"
   cp -a /lib/systemd/system "$1/usr/lib/systemd/" 2>/dev/null || true
   local msg
-  if msg=$(systemd-analyze verify --root="$1" "$2/nova-agent.service" 2>&1) && [ -z "$msg" ]; then
+  if msg=$(systemd-analyze verify --man=no --root="$1" "$2/nova-agent.service" 2>&1) && [ -z "$msg" ]; then
     ok "$3: systemd-analyze verify nova-agent.service"
   else bad "$3: systemd-analyze verify: $msg"; fi
   grep -q '^After=.*xe-linux-distribution.service' "$1$2/nova-agent.service" && ok "$3: unit ordered after the Xen guest tools" || bad "$3: unit not ordered after xe-linux-distribution"
+  grep -q '^After=.*NetworkManager.service' "$1$2/nova-agent.service" && ok "$3: unit ordered after NetworkManager and D-Bus" || bad "$3: no NetworkManager ordering"
+  local level
+  level=$(systemd-analyze security --offline=yes --root="$1" nova-agent.service 2>/dev/null | sed -n 's/.*Overall exposure level for nova-agent.service: \([0-9.]*\).*/\1/p')
+  awk -v l="$level" 'BEGIN { exit !(l != "" && l <= 5.0) }' && ok "$3: systemd-analyze security exposure $level (was 9.5 unhardened)" || bad "$3: exposure level '$level' above 5.0"
 }
 
 for flavour in debian ubuntu; do
   deb=$(ls "$out"/nova-agent_*+${flavour}_all.deb 2>/dev/null | head -1)
   tool dpkg-deb || continue
   [ -n "$deb" ] || { bad "no $flavour .deb in $out"; continue; }
-  dpkg-deb -f "$deb" Package Depends | grep -q 'openjdk-17-jre-headless' && ok "$flavour: depends on a Java 17 runtime" || bad "$flavour: control"
+  deps=$(dpkg-deb -f "$deb" Depends)
+  grep -q 'openjdk-17-jre-headless | java17-runtime-headless' <<<"$deps" && ok "$flavour: depends on a Java 17 runtime" || bad "$flavour: Depends: $deps"
+  if [ $flavour = debian ]; then want_net='ifupdown | ifupdown2 | netplan.io'; else want_net='netplan.io'; fi
+  grep -qF "$want_net" <<<"$deps" && grep -q 'passwd' <<<"$deps" && ok "$flavour: depends on its renderers' tools ($want_net) and chpasswd" || bad "$flavour: Depends: $deps"
+  [ "$(dpkg-deb -f "$deb" Installed-Size)" -gt 1000 ] && ok "$flavour: Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB" || bad "$flavour: Installed-Size"
+  if tool lintian; then
+    lintian -E "$deb" >"$scratch/lintian.log" 2>&1 || true
+    if ! grep -q '^E: ' "$scratch/lintian.log"; then ok "$flavour: lintian: 0 errors ($(grep -c '^W: ' "$scratch/lintian.log") warnings, justified in dist/README.md)"
+    else bad "$flavour: lintian: $(grep '^E: ' "$scratch/lintian.log")"; fi
+  fi
   r=$scratch/deb-$flavour; dpkg-deb -x "$deb" "$r"
   [ "$(dpkg-deb -c "$deb" | awk '$6 ~ /usr\/sbin\/nova-agent$/ {print $1}')" = "-rwxr-xr-x" ] && ok "$flavour: launcher is 0755" || bad "$flavour: launcher mode"
   dpkg-deb -c "$deb" | awk '$6 ~ /plugins\/$/ {print $1, $2}' | grep -q '^drwxr-xr-x root/root' && ok "$flavour: plugins dir root-owned 0755" || bad "$flavour: plugins dir"
   expect_modules "$r/usr/lib/nova-agent/modules" deb-$flavour
   if tool dpkg; then
+    # maintainer scripts run (chrootless, DPKG_ROOT set) as in an image build: enabled without systemd
     d=$scratch/dpkgroot-$flavour; mkdir -p "$d/var/lib/dpkg/info" "$d/var/lib/dpkg/updates" "$d/var/lib/dpkg/triggers"; touch "$d/var/lib/dpkg/status" "$d/var/lib/dpkg/available"
-    if dpkg --root="$d" --force-depends --force-script-chrootless --log=/dev/null -i "$deb" >"$scratch/dpkg.log" 2>&1 && \
-       dpkg --root="$d" -s nova-agent 2>/dev/null | grep -q '^Status: install ok installed'; then ok "$flavour: dpkg --root install"; else bad "$flavour: dpkg --root install: $(cat "$scratch/dpkg.log")"; fi
+    dpkgr() { dpkg --root="$d" --force-depends --force-script-chrootless --log=/dev/null "$@" >"$scratch/dpkg.log" 2>&1; }
+    if dpkgr -i "$deb" && dpkg --root="$d" -s nova-agent 2>/dev/null | grep -q '^Status: install ok installed'; then ok "$flavour: dpkg --root install"; else bad "$flavour: dpkg --root install: $(cat "$scratch/dpkg.log")"; fi
+    [ "$(enabled_in "$d")" = enabled ] && ok "$flavour: enabled after an offline install" || bad "$flavour: is-enabled after install: $(enabled_in "$d")"
+    (cd "$d" && md5sum --quiet -c "$d/var/lib/dpkg/info/nova-agent.md5sums") >/dev/null 2>&1 && ok "$flavour: md5sums match the installed files" || bad "$flavour: md5sums"
+    [ -f "$d/usr/share/doc/nova-agent/copyright" ] && [ -f "$d/usr/share/doc/nova-agent/changelog.Debian.gz" ] && ok "$flavour: copyright and changelog installed" || bad "$flavour: doc files"
+    dpkgr -r nova-agent; [ "$(enabled_in "$d")" = masked ] && [ ! -e "$d/usr/sbin/nova-agent" ] && ok "$flavour: remove: files gone, unit masked until reinstalled (debhelper)" || bad "$flavour: after remove: $(enabled_in "$d")"
+    dpkgr -P nova-agent; [ -z "$(find "$d/etc/systemd" -name 'nova-agent*' 2>/dev/null)" ] && [ ! -e "$d/etc/nova-agent" ] && ok "$flavour: purge: no unit symlinks, no config left" || bad "$flavour: after purge: $(find "$d/etc" -name 'nova-agent*')"
   fi
   if tool systemd-analyze; then verify_unit "$r" /lib/systemd/system "$flavour"; fi
   os=$scratch/os-$flavour
@@ -78,13 +111,24 @@ if ! tool rpmbuild; then :
 elif [ -z "$rpmf" ]; then bad "no .rpm in $out"
 elif tool rpm; then
   rpm -qp --requires "$rpmf" 2>/dev/null | grep -q 'java-17-openjdk-headless' && ok "rpm: requires a Java 17 runtime" || bad "rpm: requires"
-  rr=$scratch/rpmroot; mkdir -p "$rr"
-  if rpm --root "$rr" --initdb && rpm --root "$rr" -i --nodeps --noscripts "$rpmf" 2>"$scratch/rpm.log" && rpm --root "$rr" -q nova-agent >/dev/null 2>&1; then ok "rpm: rpm --root install"; else bad "rpm: install: $(cat "$scratch/rpm.log")"; fi
+  rr=$scratch/rpmroot; mkdir -p "$rr"; mini_root "$rr"
+  mkdir -p "$rr/usr/lib/systemd/system-preset"; echo 'disable *' > "$rr/usr/lib/systemd/system-preset/99-default-disable.preset" # EL's default
+  # the scriptlets run (chrooted into the root): %post applies the preset offline
+  if rpm --root "$rr" --initdb && rpm --root "$rr" -i --nodeps "$rpmf" 2>"$scratch/rpm.log" && rpm --root "$rr" -q nova-agent >/dev/null 2>&1; then ok "rpm: rpm --root install with scriptlets"; else bad "rpm: install: $(cat "$scratch/rpm.log")"; fi
+  [ "$(enabled_in "$rr")" = enabled ] && ok "rpm: enabled by its preset over EL's 'disable *'" || bad "rpm: is-enabled after install: $(enabled_in "$rr")"
+  rpm --root "$rr" -V --nodeps nova-agent >"$scratch/rpmv.log" 2>&1 && ok "rpm: rpm -V clean" || bad "rpm: rpm -V: $(cat "$scratch/rpmv.log")"
+  if tool rpmlint; then
+    rpmlint -c "$dist/rpm-rhel/rpmlint.toml" "$rpmf" >"$scratch/rpmlint.log" 2>&1 || true
+    errs=$(grep ': E: ' "$scratch/rpmlint.log" | grep -v ': E: no-signature' || true)
+    [ -z "$errs" ] && ok "rpm: rpmlint: 0 errors besides no-signature ($(grep -c ': W: ' "$scratch/rpmlint.log") warnings, justified in dist/README.md)" || bad "rpm: rpmlint: $errs"
+  fi
   rpm -qp --configfiles "$rpmf" 2>/dev/null | grep -q '^/etc/nova-agent/agent.conf$' && ok "rpm: agent.conf is a config file" || bad "rpm: config files"
   expect_modules "$rr/usr/lib/nova-agent/modules" rpm-rhel
   if tool systemd-analyze; then verify_unit "$rr" /usr/lib/systemd/system rpm; fi
   os=$scratch/os-rhel; fake_root "$os" rhel "fedora" 9.4; mkdir -p "$os/etc/sysconfig/network-scripts" "$os/etc/NetworkManager"; : > "$os/usr/sbin/nmcli"; chmod 755 "$os/usr/sbin/nmcli"
   run_installed "$rr" rpm "$os" password keyinit resetnetwork version features
+  rpm --root "$rr" -e nova-agent 2>"$scratch/rpm.log" && [ "$(enabled_in "$rr")" != enabled ] && [ ! -e "$rr/usr/share/doc/nova-agent" ] && [ ! -e "$rr/usr/lib/nova-agent" ] \
+    && ok "rpm: rpm -e disables the unit and leaves no doc or lib dir" || bad "rpm: after rpm -e: $(enabled_in "$rr") $(ls -d "$rr"/usr/share/doc/nova-agent "$rr"/usr/lib/nova-agent 2>&1) $(cat "$scratch/rpm.log")"
 fi
 
 zipf=$(ls "$out"/nova-agent-*-windows.zip 2>/dev/null | head -1)
