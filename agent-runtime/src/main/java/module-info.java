@@ -3,18 +3,18 @@
  * The nova-agent daemon and CLI: discovers command handlers, watches XenStore and routes requests.
  *
  * @uses org.novaagent.api.CommandHandler
+ * @uses org.novaagent.api.cli.CliCommand
  */
 module org.novaagent.runtime {
     requires org.novaagent.api;
     requires org.novaagent.xenstore;
-    requires static org.novaagent.host;
-    requires static org.novaagent.xenstore.sim;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires org.slf4j;
     requires org.jnrproject.ffi;
 
     uses org.novaagent.api.CommandHandler;
+    uses org.novaagent.api.cli.CliCommand;
 
     // jnr-ffi generates proxies for the sd_notify libc binding: the package must be exported unqualified
     exports org.novaagent.runtime.notify.nativeapi;

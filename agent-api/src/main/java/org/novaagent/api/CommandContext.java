@@ -31,6 +31,19 @@ public interface CommandContext {
      */
     boolean liveSystem();
 
+    /**
+     * True when the caller asked to see what the command would do without doing it
+     * ({@code agent call <command> --dry-run}). Only handlers whose
+     * {@link CommandHandler#supportsDryRun()} is true are ever called with it; they must then
+     * write no file and run no command, and answer with a report. Requests from the host are
+     * never dry runs. The default is {@code false}.
+     *
+     * @return whether this request is a dry run
+     */
+    default boolean dryRun() {
+        return false;
+    }
+
     /** @return facts about the target, as used for handler selection; never {@code null} */
     HostFacts hostFacts();
 

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Serves one XenStore command (for example {@code keyinit}, {@code password}, {@code resetnetwork}).
  *
@@ -81,6 +84,31 @@ public interface CommandHandler {
      */
     default int priority() {
         return 0;
+    }
+
+    /**
+     * How long {@link #handle} may run before the runtime interrupts it and answers with its
+     * timeout code, unless the operator sets {@code timeout.<name>} in the configuration. Empty
+     * (the default) means the agent's {@code timeout.default} (30 s). Declare a longer one when
+     * the command legitimately waits on the system, for example {@code resetnetwork} restarting
+     * networking.
+     *
+     * @return the handler's own timeout, or empty for the agent's default; never {@code null}
+     */
+    default Optional<Duration> timeout() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether this handler honours {@link CommandContext#dryRun()}: when asked for a dry run it
+     * changes nothing (no file, no command) and answers with a report of what it would do. The
+     * runtime refuses a dry run of a handler that says no, rather than running it for real. The
+     * default is {@code false}.
+     *
+     * @return true when the handler implements dry runs
+     */
+    default boolean supportsDryRun() {
+        return false;
     }
 
     /**

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * The one place where the agent is put together: host facts from the target root, handlers
  * from the boot layer, the plugins directory and the built-ins, the selection, and a ready
  * {@link CommandRouter} whose contexts run processes for real only when the root is {@code /}.
- * Used by {@code agent run}, {@code agent plugins list}, {@code agent resetnetwork}, the XenStore
- * loop and the demo.
+ * Used by {@code agent run}, {@code agent plugins list}, {@code agent call}, the XenStore loop and
+ * the in-process agent of CLI extensions.
  */
 public final class AgentAssembly {
 
@@ -117,14 +117,16 @@ public final class AgentAssembly {
 
     private RuntimeCommandContext context(org.novaagent.api.CommandRequest request,
                                           org.novaagent.api.XenStoreView xenStore) {
-        return context(request, xenStore, config);
+        return context(request, xenStore, false);
     }
 
     private RuntimeCommandContext context(org.novaagent.api.CommandRequest request,
-                                          org.novaagent.api.XenStoreView xenStore, AgentConfig settings) {
+                                          org.novaagent.api.XenStoreView xenStore, boolean dryRun) {
         CommandHandler h = selection.selected().get(request.name());
         Module owner = h != null ? h.getClass().getModule() : AgentAssembly.class.getModule();
-        return new RuntimeCommandContext(xenStore, facts, live, clock, processes, settings, sharedStates, owner);
+        // a dry run never runs a process, even on the live system, whatever the handler does
+        ProcessRunner runner = dryRun && live ? new DryRunProcessRunner(root) : processes;
+        return new RuntimeCommandContext(xenStore, facts, live, dryRun, clock, runner, config, sharedStates, owner);
     }
 
     /** @return the target root, absolute and normalised */
@@ -193,24 +195,14 @@ public final class AgentAssembly {
     }
 
     /**
-     * A router over the same selection whose handler contexts see {@code extraSettings} on top of
-     * the configuration (for example {@code network.dry-run=true} for {@code agent resetnetwork
-     * --dry-run}). Everything else (facts, process runner, shared state) is this assembly's.
+     * A router over the same selection whose contexts answer {@code dryRun() == true} (and hand
+     * out a process runner that only logs), for {@code agent call <command> --dry-run}. The caller
+     * checks {@link CommandHandler#supportsDryRun()} first: a handler without it would act.
      *
-     * @param extraSettings settings that win over the configuration file for these requests
-     * @return {@link #router()} when there are none, else a new router
-     * @throws IllegalArgumentException when a value is not acceptable for its key
+     * @return a new router
      */
-    public CommandRouter router(Map<String, String> extraSettings) {
-        if (extraSettings.isEmpty()) {
-            return router;
-        }
-        AgentConfig settings = config;
-        for (Map.Entry<String, String> e : extraSettings.entrySet()) {
-            settings = settings.with(e.getKey(), e.getValue());
-        }
-        AgentConfig overlaid = settings;
-        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, overlaid), root);
+    public CommandRouter dryRunRouter() {
+        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, true), root);
     }
 
     /** @return the context factory the router uses (for callers that route themselves) */

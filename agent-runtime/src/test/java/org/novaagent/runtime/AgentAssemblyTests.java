@@ -61,7 +61,7 @@ class AgentAssemblyTests {
             int[] counter = c.sharedState(int[].class, () -> new int[1]);
             counter[0]++;
             return CommandResult.ok(c.liveSystem() + " " + c.setting("kms.server").orElse("-") + " " + counter[0]
-                    + " " + c.processes().getClass().getSimpleName());
+                    + " " + c.processes().getClass().getSimpleName() + (c.dryRun() ? " dry-run" : ""));
         }
     }
 
@@ -98,15 +98,14 @@ class AgentAssemblyTests {
     }
 
     @Test
-    void extraSettingsReachOnlyTheRouterTheyWereGivenTo() throws Exception {
+    void onlyTheDryRunRouterMakesDryRunContextsAndItSharesTheState() throws Exception {
         AgentAssembly a = assemble("ID=rhel\n");
-        CommandRouter extra = a.router(java.util.Map.of("kms.server", "cli.example"));
-        assertEquals("false cli.example 1 DryRunProcessRunner",
-                extra.route(CommandRequest.of("1", "kmsactivate", "{}"), XS).message());
+        CommandRouter dry = a.dryRunRouter();
+        assertEquals("false kms.example 1 DryRunProcessRunner dry-run",
+                dry.route(CommandRequest.of("1", "kmsactivate", "{}"), XS).message());
         assertEquals("false kms.example 2 DryRunProcessRunner",
                 a.router().route(CommandRequest.of("2", "kmsactivate", "{}"), XS).message(), "shared state is shared");
-        assertSame(a.router(), a.router(java.util.Map.of()));
-        assertEquals(a.router().commandNames(), extra.commandNames());
+        assertEquals(a.router().commandNames(), dry.commandNames());
     }
 
     @Test

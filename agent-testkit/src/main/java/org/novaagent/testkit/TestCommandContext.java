@@ -33,6 +33,7 @@ public final class TestCommandContext implements CommandContext {
     private final Map<String, String> settings;
     private final Map<String, String> xenStoreData;
     private volatile XenStoreView xenStore;
+    private volatile boolean dryRun;
     private final Map<Class<?>, Object> shared = new HashMap<>();
 
     TestCommandContext(TestCommandContextBuilder b) {
@@ -89,6 +90,15 @@ public final class TestCommandContext implements CommandContext {
         } else {
             settings.put(key, value);
         }
+        return this;
+    }
+
+    /**
+     * @param value what {@link #dryRun()} answers from now on (as {@code agent call --dry-run} asks)
+     * @return this
+     */
+    public TestCommandContext dryRun(boolean value) {
+        this.dryRun = value;
         return this;
     }
 
@@ -169,6 +179,11 @@ public final class TestCommandContext implements CommandContext {
     @Override
     public boolean liveSystem() {
         return live;
+    }
+
+    @Override
+    public boolean dryRun() {
+        return dryRun;
     }
 
     @Override

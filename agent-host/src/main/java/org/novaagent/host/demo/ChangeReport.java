@@ -2,7 +2,7 @@
 package org.novaagent.host.demo;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ final class ChangeReport {
     }
 
     /** Prints the changes; content only for network files and etc/hostname, never for shadow files. */
-    static void print(PrintStream out, Path root, List<TreeSnapshot.Change> changes) throws IOException {
+    static void print(PrintWriter out, Path root, List<TreeSnapshot.Change> changes) throws IOException {
         if (changes.isEmpty()) {
             out.println("  (no files changed)");
         }

@@ -2,7 +2,7 @@
 package org.novaagent.host.demo;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -50,7 +50,7 @@ public final class DemoScenario {
      * @return 0 when every step succeeded and the root hash matches the demo password, 1 on a failed
      *         step, 2 when the demo itself could not run
      */
-    public int run(DemoOptions opts, AgentLauncher launcher, PrintStream out) {
+    public int run(DemoOptions opts, AgentLauncher launcher, PrintWriter out) {
         Path dir;
         try {
             dir = opts.workDir().isPresent()
@@ -102,7 +102,7 @@ public final class DemoScenario {
     }
 
     private void runAgentAndSteps(DemoOptions opts, AgentLauncher launcher, DemoXenStore xs, Path root,
-                                  String password, List<StepReport> steps, PrintStream out)
+                                  String password, List<StepReport> steps, PrintWriter out)
             throws IOException, InterruptedException {
         AutoCloseable agent;
         long t = System.nanoTime();
@@ -160,13 +160,13 @@ public final class DemoScenario {
         return new StepReport(name, r, since(t), success.test(r));
     }
 
-    private static void record(List<StepReport> steps, PrintStream out, StepReport s) {
+    private static void record(List<StepReport> steps, PrintWriter out, StepReport s) {
         steps.add(s);
         out.printf("  %-40s %-8s %7d  %s%s%n", s.name(), s.reply().returnCode(), s.latency().toMillis(),
                 shorten(s.reply().message()), s.ok() ? "" : "   <-- FAILED");
     }
 
-    private static boolean verifyRootHash(Path root, String password, PrintStream out) throws IOException {
+    private static boolean verifyRootHash(Path root, String password, PrintWriter out) throws IOException {
         Optional<String> hash = ChangeReport.rootHash(root);
         if (hash.isEmpty()) {
             out.println("Root password: FAILED, no root line in etc/shadow");
@@ -202,7 +202,7 @@ public final class DemoScenario {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static void deleteTree(Path dir, PrintStream out) {
+    private static void deleteTree(Path dir, PrintWriter out) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

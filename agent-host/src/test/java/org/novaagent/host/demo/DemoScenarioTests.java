@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,8 @@ class DemoScenarioTests {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final StringWriter bytes = new StringWriter();
+    private final PrintWriter out = new PrintWriter(bytes, true);
 
     private DemoOptions options() {
         return DemoOptions.defaults().withWorkDir(tmp).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
@@ -53,7 +53,7 @@ class DemoScenarioTests {
     void everyStepSucceeds(Distro distro) throws IOException {
         ScriptedAgent agent = new ScriptedAgent(false);
         int rc = new DemoScenario().run(options().withDistro(distro), agent::start, out);
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = bytes.toString();
         assertEquals(0, rc, text);
         assertEquals(List.of(2, 3, 2), agent.nicCounts, text);
         assertFalse(text.contains(agent.password), "the demo password must never be printed");
@@ -70,7 +70,7 @@ class DemoScenarioTests {
     void failedPasswordGivesExitOne() {
         ScriptedAgent agent = new ScriptedAgent(true);
         int rc = new DemoScenario().run(options(), agent::start, out);
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = bytes.toString();
         assertEquals(1, rc, text);
         assertTrue(text.contains("<-- FAILED"), text);
         assertTrue(text.contains("root password not verified"), text);
@@ -81,7 +81,7 @@ class DemoScenarioTests {
         int rc = new DemoScenario().run(options(), (socket, root) -> {
             throw new IOException("no agent here");
         }, out);
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = bytes.toString();
         assertEquals(1, rc, text);
         assertTrue(text.contains("start agent") && text.contains("no agent here"), text);
     }

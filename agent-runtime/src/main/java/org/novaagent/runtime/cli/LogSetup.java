@@ -20,13 +20,15 @@ final class LogSetup {
     }
 
     /**
-     * @param args the command-line arguments, scanned for {@code --log-level} and {@code --config}
-     * @param env  the environment
+     * @param args             the command-line arguments, scanned for {@code --log-level} and {@code --config}
+     * @param env              the environment
+     * @param commandLevel     the subcommand's own default level (a CLI extension's, e.g. the demo's
+     *                         {@code warn}), or {@code null} for the configuration's
      */
-    static void configure(String[] args, Map<String, String> env) {
+    static void configure(String[] args, Map<String, String> env, String commandLevel) {
         String level = option(args, "--log-level");
-        if (level == null && args.length > 0 && "demo".equals(args[0])) {
-            level = "warn"; // the demo prints the host's steps; the agent's info lines would drown them
+        if (level == null) {
+            level = commandLevel;
         }
         if (level == null) {
             String config = option(args, "--config");

@@ -2,11 +2,13 @@
 package org.novaagent.runtime.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
  * Entry point of the {@code agent} command. Sets up logging before anything creates a logger,
- * wires the subcommands programmatically and maps every outcome to an {@link ExitCodes} value.
+ * wires the built-in subcommands and the {@link CliExtensions} programmatically and maps every
+ * outcome to an {@link ExitCodes} value.
  */
 public final class Main {
 
@@ -19,17 +21,22 @@ public final class Main {
     private Main() {
     }
 
+    /** The built-in subcommands; a {@link org.novaagent.api.cli.CliCommand} may not take these names. */
+    static final List<String> BUILT_INS = List.of("run", "plugins", "call", "resetnetwork", "version", "help");
+
     /**
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        LogSetup.configure(args, System.getenv());
-        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        CliExtensions extensions = CliExtensions.discover(BUILT_INS);
+        LogSetup.configure(args, System.getenv(), extensions.defaultLogLevel(args).orElse(null));
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), extensions, args);
         System.exit(code);
     }
 
     /**
-     * Runs one command without exiting the JVM (for tests and embedding).
+     * Runs one command without exiting the JVM (for tests and embedding), with the CLI extensions
+     * of the boot layer.
      *
      * @param out  standard output
      * @param err  standard error (usage messages)
@@ -37,15 +44,21 @@ public final class Main {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, CliExtensions.discover(BUILT_INS), args);
+    }
+
+    static int execute(PrintWriter out, PrintWriter err, CliExtensions extensions, String... args) {
         CommandLine plugins = new CommandLine(new PluginsCommand()).addSubcommand("list", new PluginsListCommand());
         CommandLine cli = new CommandLine(new MainCommand())
                 .addSubcommand("run", new RunCommand())
                 .addSubcommand("plugins", plugins)
-                .addSubcommand("resetnetwork", new ResetNetworkCommand())
+                .addSubcommand("call", new CallCommand())
+                .addSubcommand("resetnetwork", CallCommand.alias("resetnetwork")) // kept for existing scripts
                 .addSubcommand("version", new VersionCommand());
-        if (demoAvailable()) { // DemoCommand may only be loaded when its modules are present
-            cli.addSubcommand("demo", new DemoCommand());
-        }
+        cli.getSubcommands().get("resetnetwork").getCommandSpec().usageMessage()
+                .description("The same as agent call resetnetwork (kept for existing scripts).");
+        extensions.commands().forEach((name, extension) -> cli.addSubcommand(name, ExtensionCommand.of(extension)));
+        extensions.problems().forEach(p -> err.println("agent: " + p));
         String name = System.getProperty(COMMAND_NAME_PROPERTY, "");
         if (!name.isBlank()) {
             cli.setCommandName(name.strip());
@@ -54,24 +67,5 @@ public final class Main {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
         return cli.execute(args);
-    }
-
-    /**
-     * The demo's modules (host simulator, embedded XenStore) are not shipped in distro packages.
-     * This check must not touch {@link DemoCommand}: loading it needs their classes.
-     *
-     * @return true when {@code agent demo} can run
-     */
-    static boolean demoAvailable() {
-        ModuleLayer layer = Main.class.getModule().getLayer();
-        if (layer != null) {
-            return layer.findModule("org.novaagent.host").isPresent() && layer.findModule("org.novaagent.xenstore.sim").isPresent();
-        }
-        try {
-            Class.forName("org.novaagent.host.demo.DemoScenario", false, Main.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

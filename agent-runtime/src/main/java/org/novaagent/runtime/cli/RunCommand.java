@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The loop settings from the configuration (CLI options already applied).
+     * The loop settings from the configuration (CLI options already applied) and the selected
+     * handlers' declared timeouts.
      *
      * @param agent the assembled agent
      * @param once  answer what is pending, then return
@@ -87,9 +88,9 @@ public final class RunCommand implements Callable<Integer> {
     static DaemonSettings settings(AgentAssembly agent, boolean once) {
         AgentConfig cfg = agent.config();
         Map<String, Duration> perCommand = new TreeMap<>();
-        for (String command : agent.router().commandNames()) {
-            perCommand.put(command, cfg.timeoutFor(command));
-        }
+        // the operator's timeout.<command> wins over the handler's own, which wins over timeout.default
+        agent.selected().forEach((command, handler) -> perCommand.put(command,
+                cfg.timeoutFor(command).or(handler::timeout).orElse(cfg.defaultTimeout())));
         return DaemonSettings.defaults()
                 .withXenStorePath(cfg.xenstorePath().map(Path::of))
                 .withOnce(once)

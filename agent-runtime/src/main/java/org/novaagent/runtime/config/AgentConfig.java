@@ -193,14 +193,12 @@ public final class AgentConfig {
 
     /**
      * @param command a command name
-     * @return {@code timeout.<command>}, else 120 s for resetnetwork, else {@link #defaultTimeout()}
+     * @return {@code timeout.<command>} when the operator set it; else empty (the handler's own
+     *         {@code timeout()}, else {@link #defaultTimeout()}, applies)
      */
-    public Duration timeoutFor(String command) {
+    public Optional<Duration> timeoutFor(String command) {
         String key = "timeout." + command.toLowerCase(Locale.ROOT);
-        if (values.containsKey(key)) {
-            return seconds(key, 0);
-        }
-        return command.equals("resetnetwork") ? Duration.ofSeconds(120) : defaultTimeout();
+        return values.containsKey(key) ? Optional.of(seconds(key, 0)) : Optional.empty();
     }
 
     /** @return {@code rescan.interval}, default 60 s */

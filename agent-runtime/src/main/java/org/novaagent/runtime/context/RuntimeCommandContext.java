@@ -22,6 +22,7 @@ public final class RuntimeCommandContext implements CommandContext {
     private final XenStoreView xenStore;
     private final HostFacts facts;
     private final boolean live;
+    private final boolean dryRun;
     private final Clock clock;
     private final ProcessRunner processes;
     private final AgentConfig config;
@@ -32,18 +33,20 @@ public final class RuntimeCommandContext implements CommandContext {
      * @param xenStore     read-only XenStore access
      * @param facts        facts about the target (its root is {@link #root()})
      * @param live         whether the target root is the live system
+     * @param dryRun       whether this request is a dry run ({@code agent call --dry-run})
      * @param clock        the clock
      * @param processes    the process runner (dry-run unless live)
      * @param config       the agent configuration, for {@link #setting}
      * @param sharedStates the agent-wide state store
      * @param owner        the module of the handler this context is for
      */
-    public RuntimeCommandContext(XenStoreView xenStore, HostFacts facts, boolean live, Clock clock,
+    public RuntimeCommandContext(XenStoreView xenStore, HostFacts facts, boolean live, boolean dryRun, Clock clock,
                                  ProcessRunner processes, AgentConfig config, SharedStateStore sharedStates,
                                  Module owner) {
         this.xenStore = Objects.requireNonNull(xenStore, "xenStore");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.live = live;
+        this.dryRun = dryRun;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.processes = Objects.requireNonNull(processes, "processes");
         this.config = Objects.requireNonNull(config, "config");
@@ -64,6 +67,11 @@ public final class RuntimeCommandContext implements CommandContext {
     @Override
     public boolean liveSystem() {
         return live;
+    }
+
+    @Override
+    public boolean dryRun() {
+        return dryRun;
     }
 
     @Override

@@ -32,9 +32,6 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
 
     /** Default handler timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    /** Default per-command timeouts: {@code resetnetwork} may restart networking. */
-    public static final Map<String, Duration> DEFAULT_COMMAND_TIMEOUTS =
-            Map.of("resetnetwork", Duration.ofSeconds(120));
 
     /** Default {@link #readyWait()}: XenStore is there from early boot on a Xen guest. */
     public static final Duration DEFAULT_READY_WAIT = Duration.ofSeconds(10);
@@ -60,12 +57,13 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
     }
 
     /**
-     * @return the defaults: search order for XenStore, run forever, 30 s per command (120 s for
-     *         resetnetwork), re-scan every 60 s, stale replies kept 300 s, reconnect 100 ms → 5 s,
+     * @return the defaults: search order for XenStore, run forever, 30 s per command (no
+     *         per-command entries: {@code agent run} fills them from the handlers' declared
+     *         timeouts and the configuration), re-scan every 60 s, stale replies kept 300 s, reconnect 100 ms → 5 s,
      *         shutdown waits up to 25 s, ready without XenStore after 10 s
      */
     public static DaemonSettings defaults() {
-        return new DaemonSettings(Optional.empty(), false, DEFAULT_TIMEOUT, DEFAULT_COMMAND_TIMEOUTS,
+        return new DaemonSettings(Optional.empty(), false, DEFAULT_TIMEOUT, Map.of(),
                 Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ofMillis(100),
                 Duration.ofSeconds(5), Duration.ofSeconds(25), DEFAULT_READY_WAIT);
     }

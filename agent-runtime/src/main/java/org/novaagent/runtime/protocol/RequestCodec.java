@@ -89,6 +89,38 @@ public final class RequestCodec {
     }
 
     /**
+     * Builds a request given on the command line ({@code agent call}) the way the host would have
+     * written it, and parses it with {@link #parse}: the same limits and the same value handling.
+     *
+     * @param id          the request id
+     * @param name        the command name
+     * @param value       the value: a plain string, or JSON text when {@code valueIsJson}
+     * @param valueIsJson whether {@code value} is JSON text (an object for {@code file_inject}, say)
+     * @return the request
+     * @throws BadRequestException when the JSON text is invalid or the request breaks a limit
+     */
+    public CommandRequest localRequest(String id, String name, String value, boolean valueIsJson)
+            throws BadRequestException {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("name", name);
+        if (valueIsJson) {
+            JsonNode parsed;
+            try {
+                parsed = mapper.readTree(value);
+            } catch (JsonProcessingException e) {
+                throw new BadRequestException("the value is not valid JSON: " + e.getOriginalMessage());
+            }
+            if (parsed == null || parsed.isMissingNode()) {
+                throw new BadRequestException("the value is not valid JSON: empty");
+            }
+            message.set("value", parsed);
+        } else {
+            message.put("value", value);
+        }
+        return parse(id, compact(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Encodes a reply, cutting the message (at a character boundary, with
      * {@link #TRUNCATION_MARKER}) so that the UTF-8 encoding fits {@link #MAX_REPLY_BYTES}.
      *

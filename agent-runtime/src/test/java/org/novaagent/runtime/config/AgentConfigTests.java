@@ -27,8 +27,8 @@ class AgentConfigTests {
         AgentConfig c = AgentConfig.load(dir.resolve("absent.conf"));
         assertEquals(Path.of("/usr/lib/nova-agent/plugins"), c.pluginsDir());
         assertEquals(Duration.ofSeconds(30), c.defaultTimeout());
-        assertEquals(Duration.ofSeconds(120), c.timeoutFor("resetnetwork"));
-        assertEquals(Duration.ofSeconds(30), c.timeoutFor("password"));
+        assertEquals(Optional.empty(), c.timeoutFor("resetnetwork"), "no command is special: handlers declare theirs");
+        assertEquals(Optional.empty(), c.timeoutFor("password"));
         assertEquals(Duration.ofSeconds(60), c.rescanInterval());
         assertEquals(Duration.ofSeconds(300), c.repliesGrace());
         assertEquals("info", c.logLevel());
@@ -40,7 +40,7 @@ class AgentConfigTests {
         AgentConfig c = AgentConfig.load(write("# comment\n\n[timeout]\ndefault = 45\nresetnetwork=200\n"
                 + "[password]\nuser = admin  \n[plugins]\ndir=/opt/p\n"));
         assertEquals(Duration.ofSeconds(45), c.defaultTimeout());
-        assertEquals(Duration.ofSeconds(200), c.timeoutFor("resetnetwork"));
+        assertEquals(Optional.of(Duration.ofSeconds(200)), c.timeoutFor("resetnetwork"));
         assertEquals(Optional.of("admin"), c.setting("password.user"));
         assertEquals(Path.of("/opt/p"), c.pluginsDir());
         assertEquals(Path.of("/cli"), c.with("plugins.dir", "/cli").pluginsDir());

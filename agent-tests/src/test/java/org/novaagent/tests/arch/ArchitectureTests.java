@@ -56,6 +56,19 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * The daemon that ships on every server is compiled against no plugin, no network library and
+     * not the demo: commands come through {@code CommandHandler}, extra subcommands through
+     * {@code CliCommand}, both found with ServiceLoader.
+     */
+    @Test
+    void theRuntimeKnowsNoPluginNetworkOrDemo() {
+        noClasses().that().resideInAPackage("org.novaagent.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..",
+                        "org.novaagent.host..", "org.novaagent.xenstore.sim..")
+                .check(classes);
+    }
+
     @Test
     void pluginsDoNotDependOnEachOther() {
         slices().matching("org.novaagent.plugin.(*)..").should().notDependOnEachOther().check(classes);

@@ -21,10 +21,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResetNetworkFlow {
 
-    /** Setting that turns {@link #run} into a dry run whose message is {@link DryRun#report()}. */
-    public static final String DRY_RUN_SETTING = "network.dry-run";
     /** Timeout for every apply command. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The whole request's timeout, which every network handler declares through
+     * {@code CommandHandler.timeout()}: restarting networking easily outlasts the runtime's 30 s
+     * default. The operator may still override it with {@code timeout.resetnetwork}.
+     */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkFlow.class);
 
@@ -37,7 +41,9 @@ public final class ResetNetworkFlow {
     }
 
     /**
-     * Runs a resetnetwork.
+     * Runs a resetnetwork; when {@link CommandContext#dryRun()} is true, answers {@code "0"} with
+     * {@link DryRun#report()} instead and changes nothing (handlers using this flow therefore
+     * declare {@code supportsDryRun()}).
      *
      * @param ctx      the request context (XenStore, root, process runner, settings)
      * @param renderer the plugin's pure renderer
@@ -49,7 +55,7 @@ public final class ResetNetworkFlow {
      */
     public CommandResult run(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
                              Applier applier, OwnedFiles owned) throws InterruptedException {
-        if (ctx.setting(DRY_RUN_SETTING).map(Boolean::parseBoolean).orElse(false)) {
+        if (ctx.dryRun()) {
             try {
                 return CommandResult.ok(dryRun(ctx, renderer, options, applier, owned).report());
             } catch (NetworkConfigException | IOException | IllegalArgumentException e) {

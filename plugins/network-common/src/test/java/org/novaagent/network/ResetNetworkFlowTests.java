@@ -98,7 +98,7 @@ class ResetNetworkFlowTests {
         Scenario s = ScenarioLoader.load("single-nic-ipv4");
         s.writeSysfs(root);
         TestCommandContext ctx = ScenarioRunner.context(root, s)
-                .putSetting(ResetNetworkFlow.DRY_RUN_SETTING, "true");
+                .dryRun(true);
         CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
         assertEquals("0", r.returnCode());
         assertTrue(r.message().contains("+++ b/etc/test-net/eth0.conf\n"), r.message());

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.network.alpine.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
@@ -11,6 +13,7 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.EniApplier;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
@@ -40,9 +43,22 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         return "resetnetwork";
     }
 
+    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
     @Override
     public int priority() {
-        return 100;
+        return NetworkBackend.IFUPDOWN_NG.priority();
+    }
+
+    /** Restarting networking outlasts the runtime's default timeout. */
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
+    }
+
+    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
+    @Override
+    public boolean supportsDryRun() {
+        return true;
     }
 
     @Override

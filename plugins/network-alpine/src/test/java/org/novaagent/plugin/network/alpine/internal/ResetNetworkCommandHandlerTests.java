@@ -54,7 +54,7 @@ class ResetNetworkCommandHandlerTests {
         ctx.tool("/sbin/ifup");
         assertTrue(handler.applicability(ctx.hostFacts()).applicable());
         assertEquals("resetnetwork", handler.name());
-        assertEquals(100, handler.priority());
+        assertEquals(org.novaagent.network.NetworkBackend.IFUPDOWN_NG.priority(), handler.priority());
     }
 
     @Test

@@ -2,6 +2,8 @@
 package org.novaagent.plugin.network.debian.internal;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,11 +17,13 @@ import org.novaagent.network.EniApplier;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
 
 /**
- * {@code resetnetwork} on Debian/Ubuntu guests that use ifupdown and not netplan: parse, render
+ * {@code resetnetwork} on Debian/Ubuntu guests that use ifupdown: parse, render
  * ENI, stage, bounce the changed interfaces (all through the shared {@link ResetNetworkFlow}).
+ * Where netplan is also installed the netplan handler wins, by the order of {@link NetworkBackend}.
  */
 public final class ResetNetworkCommandHandler implements CommandHandler {
 
@@ -42,9 +46,22 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         return "resetnetwork";
     }
 
+    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
     @Override
     public int priority() {
-        return 100;
+        return NetworkBackend.IFUPDOWN.priority();
+    }
+
+    /** Restarting networking outlasts the runtime's default timeout. */
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
+    }
+
+    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
+    @Override
+    public boolean supportsDryRun() {
+        return true;
     }
 
     @Override
@@ -53,16 +70,13 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
             return Applicability.no("Alpine: its ifup is ifupdown-ng, another ENI dialect;"
                     + " the network-alpine plugin configures this host");
         }
-        if (Files.isDirectory(facts.resolve("/etc/netplan")) && facts.which("netplan").isPresent()) {
-            return Applicability.no("netplan is installed and etc/netplan exists: the netplan plugin configures this host");
-        }
         if (!Files.isRegularFile(facts.resolve("/etc/network/interfaces"))) {
             return Applicability.no("no etc/network/interfaces under the target root");
         }
         if (facts.which("ifup").isEmpty()) {
             return Applicability.no("ifup (ifupdown) not found in " + facts.searchPath());
         }
-        return Applicability.yes("ifupdown: etc/network/interfaces and ifup present, no netplan");
+        return Applicability.yes("ifupdown: etc/network/interfaces and ifup present");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,8 @@ import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.testkit.ScratchContexts;
 import org.novaagent.testkit.TestCommandContext;
 
@@ -51,13 +54,14 @@ class ResetNetworkCommandHandlerTests {
         ctx.tool("/sbin/ifup");
         assertTrue(handler.applicability(ctx.hostFacts()).applicable());
         Files.createDirectories(root.resolve("etc/netplan"));
-        assertTrue(handler.applicability(ctx.hostFacts()).applicable(), "etc/netplan without the netplan tool");
         ctx.tool("/usr/sbin/netplan");
-        a = handler.applicability(ctx.hostFacts());
-        assertFalse(a.applicable());
-        assertTrue(a.reason().contains("netplan"), a.reason());
+        assertTrue(handler.applicability(ctx.hostFacts()).applicable(),
+                "netplan present too: still applicable; NetworkBackend's order makes netplan win, not this handler");
         assertEquals("resetnetwork", handler.name());
-        assertEquals(100, handler.priority());
+        assertEquals(NetworkBackend.IFUPDOWN.priority(), handler.priority());
+        assertTrue(handler.priority() < NetworkBackend.NETPLAN.priority());
+        assertEquals(Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT), handler.timeout());
+        assertTrue(handler.supportsDryRun());
     }
 
     @Test

@@ -2,6 +2,8 @@
 package org.novaagent.plugin.network.netplan.internal;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
@@ -11,6 +13,7 @@ import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.Applier;
 import org.novaagent.network.OwnedFiles;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
 
 /**
@@ -31,10 +34,22 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         return "resetnetwork";
     }
 
-    /** Above the Debian ENI handler: a system with netplan is configured through netplan. */
+    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
     @Override
     public int priority() {
-        return 200;
+        return NetworkBackend.NETPLAN.priority();
+    }
+
+    /** Restarting networking outlasts the runtime's default timeout. */
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
+    }
+
+    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
+    @Override
+    public boolean supportsDryRun() {
+        return true;
     }
 
     @Override

@@ -30,7 +30,7 @@ class ResetNetworkCommandHandlerTests {
         assertTrue(bin.toFile().setExecutable(true));
         assertTrue(h.isApplicable(facts));
         assertEquals("netplan at /usr/sbin/netplan", h.applicability(facts).reason());
-        assertEquals(200, h.priority());
+        assertEquals(org.novaagent.network.NetworkBackend.NETPLAN.priority(), h.priority());
         assertEquals("resetnetwork", h.name());
     }
 

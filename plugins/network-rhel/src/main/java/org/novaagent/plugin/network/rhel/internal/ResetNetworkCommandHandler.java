@@ -4,6 +4,8 @@ package org.novaagent.plugin.network.rhel.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +19,18 @@ import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.RendererOptions;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
 
 /**
- * {@code resetnetwork} on RHEL-family guests: ifcfg files on EL7–EL9, NetworkManager keyfiles
- * on EL10+ (NetworkManager there has no ifcfg support) or when {@value #KEYFILES_SETTING} is
- * true; applied through NetworkManager when {@code nmcli} exists, else the legacy service.
+ * {@code resetnetwork} on RHEL-family guests: ifcfg files or NetworkManager keyfiles as
+ * {@link RhelFormat#choose} decides (keyfiles on EL10+ and Fedora 41+, or when
+ * {@value #KEYFILES_SETTING} is true); applied through NetworkManager when {@code nmcli} exists, else the legacy service.
  */
 public final class ResetNetworkCommandHandler implements CommandHandler {
 
     /** Agent setting that forces NetworkManager keyfiles on EL7–EL9. */
-    public static final String KEYFILES_SETTING = "network.rhel.keyfiles";
+    public static final String KEYFILES_SETTING = RhelFormat.KEYFILES_SETTING;
     private static final List<String> RHEL_LIKE = List.of("rhel", "centos", "fedora", "almalinux", "rocky", "ol");
 
     /** Creates the handler (stateless). */
@@ -39,9 +42,22 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         return "resetnetwork";
     }
 
+    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
     @Override
     public int priority() {
-        return 100;
+        return NetworkBackend.RHEL.priority();
+    }
+
+    /** Restarting networking outlasts the runtime's default timeout. */
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
+    }
+
+    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
+    @Override
+    public boolean supportsDryRun() {
+        return true;
     }
 
     @Override
@@ -64,9 +80,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         HostFacts facts = context.hostFacts();
-        boolean keyfiles = facts.majorVersion() >= 10 && !facts.osId().equals("fedora")
-                || facts.osId().equals("fedora") && facts.majorVersion() >= 41
-                || context.setting(KEYFILES_SETTING).map(Boolean::parseBoolean).orElse(false);
+        boolean keyfiles = RhelFormat.choose(facts.osId(), facts.majorVersion(),
+                context.setting(KEYFILES_SETTING).map(Boolean::parseBoolean).orElse(false)) == RhelFormat.KEYFILE;
         boolean nm = facts.which("nmcli").isPresent();
         RhelApplier.Mode mode = nm ? (keyfiles ? RhelApplier.Mode.NM_KEYFILE : RhelApplier.Mode.NM_IFCFG)
                 : facts.which("systemctl").isPresent() ? RhelApplier.Mode.LEGACY_SYSTEMCTL : RhelApplier.Mode.LEGACY_IFUP;

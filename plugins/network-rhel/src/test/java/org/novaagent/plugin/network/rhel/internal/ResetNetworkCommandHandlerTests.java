@@ -36,7 +36,7 @@ class ResetNetworkCommandHandlerTests {
         Applicability like = handler.applicability(ScratchContexts.of(root, HostFacts.OsFamily.OTHER, "centos", "7")
                 .hostFacts());
         assertTrue(like.applicable(), like.reason());
-        assertEquals(100, handler.priority());
+        assertEquals(org.novaagent.network.NetworkBackend.RHEL.priority(), handler.priority());
     }
 
     @Test

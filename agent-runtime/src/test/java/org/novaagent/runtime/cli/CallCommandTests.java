@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.xenstore.sim.EmbeddedXenStore;
 
 /**
- * {@code agent resetnetwork} against the embedded XenStore (real socket, real client) with the
- * real netplan handler and a scratch Ubuntu root: dry run, a real run under the root, no
- * applicable handler, a failing handler, and an unreachable XenStore.
+ * {@code agent call} against the embedded XenStore (real socket, real client) with the real netplan
+ * handler and a scratch Ubuntu root: dry run, a real run under the root (through the
+ * {@code agent resetnetwork} alias), no applicable handler, a failing handler, an unreachable
+ * XenStore, a dry run refused by a handler without one, and values given as JSON.
  */
-class ResetNetworkCommandTests {
+class CallCommandTests {
 
     private static final String NETPLAN_FILE = "etc/netplan/50-nova-agent.yaml";
     private static final String ETH0 = "{\"label\": \"public\", \"mac\": \"BC:76:4E:20:75:72\", \"ips\": [{\"ip\": "
@@ -71,7 +72,7 @@ class ResetNetworkCommandTests {
     }
 
     private List<String> args(String... extra) {
-        List<String> a = new ArrayList<>(List.of("resetnetwork", "--root", root.toString(),
+        List<String> a = new ArrayList<>(List.of("call", "resetnetwork", "--root", root.toString(),
                 "--plugins-dir", dir.resolve("no-plugins").toString(), "--config", dir.resolve("none.conf").toString(),
                 "--xenstore", xenstore.socketPath().toString()));
         a.addAll(List.of(extra));
@@ -113,6 +114,7 @@ class ResetNetworkCommandTests {
         netplanSystem();
         // a child JVM on the module path: the deployed shape, and its log shows what would have run
         List<String> a = args();
+        a.remove(0); // agent resetnetwork: the alias of agent call resetnetwork
         ChildJvm.Outcome first = ChildJvm.agent(dir, a.toArray(String[]::new));
         assertEquals(ExitCodes.OK, first.exitCode(), first.stderr());
         assertEquals("resetnetwork: done", first.stdout().strip());
@@ -163,12 +165,59 @@ class ResetNetworkCommandTests {
     }
 
     @Test
+    void aDryRunOfAHandlerWithoutOneIsRefusedAndNothingRuns() {
+        List<String> a = args("--dry-run");
+        a.set(1, "version");
+        Run r = run(a);
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.stdout());
+        assertTrue(r.stderr().contains("version (") && r.stderr().contains("has no dry run; nothing was done"), r.stderr());
+        assertEquals("", r.stdout());
+    }
+
+    @Test
+    void anyCommandRunsWithItsValueAsTheHostWouldSendIt() {
+        List<String> a = args("--value", "agent");
+        a.set(1, "version");
+        Run r = run(a);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().strip().matches("\\d+\\.\\d+\\.\\d+.*"), r.stdout());
+    }
+
+    @Test
+    void badValuesAndMissingCommandsAreUsageErrors() throws Exception {
+        List<String> json = args("--value-json", "{\"path\": ");
+        json.set(1, "version");
+        Run r = run(json);
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.stderr().contains("the value is not valid JSON"), r.stderr());
+
+        List<String> both = args("--value", "a", "--value-json", "{}");
+        assertEquals(ExitCodes.USAGE, run(both).exitCode(), "--value and --value-json are exclusive");
+
+        List<String> none = args();
+        none.remove(1);
+        Run missing = run(none);
+        assertEquals(ExitCodes.USAGE, missing.exitCode());
+        assertTrue(missing.stderr().contains("which command?"), missing.stderr());
+
+        List<String> unknown = args();
+        unknown.set(1, "no-such-command");
+        Run u = run(unknown);
+        assertEquals(ExitCodes.FAILURE, u.exitCode());
+        assertTrue(u.stderr().contains("no no-such-command handler applies") && u.stderr().contains("no handler provides it"),
+                u.stderr());
+    }
+
+    @Test
     void helpDescribesTheOptions() {
-        Run r = run(List.of("resetnetwork", "--help"));
+        Run r = run(List.of("call", "--help"));
         assertEquals(ExitCodes.OK, r.exitCode());
-        for (String option : List.of("--dry-run", "--root", "--xenstore", "--plugins-dir", "--config")) {
+        for (String option : List.of("--dry-run", "--value", "--value-json", "--value-file", "--root", "--xenstore",
+                "--plugins-dir", "--config")) {
             assertTrue(r.stdout().contains(option), option + " in " + r.stdout());
         }
-        assertTrue(run(List.of("--help")).stdout().contains("resetnetwork"));
+        String top = run(List.of("--help")).stdout();
+        assertTrue(top.contains("call") && top.contains("resetnetwork"), top);
+        assertEquals(ExitCodes.OK, run(List.of("resetnetwork", "--help")).exitCode());
     }
 }

@@ -4,7 +4,6 @@ package org.novaagent.runtime.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.novaagent.host.demo.AgentLauncher;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.loop.AgentDaemon;
@@ -14,16 +13,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the real agent (the same assembly and message loop as {@code agent run}) on a thread of
- * this JVM, against the demo's XenStore socket and scratch root. The root is not {@code /}, so
- * every external command is logged instead of run.
+ * this JVM, against a given XenStore socket and scratch root: what
+ * {@link org.novaagent.api.cli.CliEnvironment#startAgent} offers to CLI extensions such as
+ * {@code agent demo}. The root is never {@code /}, so every external command is logged instead of run.
  */
-final class InProcessAgentLauncher implements AgentLauncher {
+final class InProcessAgent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InProcessAgentLauncher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessAgent.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    @Override
-    public AutoCloseable start(Path xenstoreSocket, Path scratchRoot) throws Exception {
+    private InProcessAgent() {
+    }
+
+    /**
+     * @param xenstoreSocket the XenStore socket
+     * @param scratchRoot    the target root
+     * @return a handle that stops the agent
+     * @throws IllegalArgumentException when the root is the live system
+     * @throws Exception                when the agent does not become ready
+     */
+    static AutoCloseable start(Path xenstoreSocket, Path scratchRoot) throws Exception {
+        if (scratchRoot.toAbsolutePath().normalize().getParent() == null) {
+            throw new IllegalArgumentException("an in-process agent never targets the live system /");
+        }
         AgentConfig cfg = AgentConfig.defaults().with("xenstore.path", xenstoreSocket.toString());
         // the scratch root has no plugins directory: boot-layer handlers only, as a fresh install
         AgentAssembly agent = AgentAssembly.build(scratchRoot, scratchRoot.resolve("usr/lib/nova-agent/plugins"), cfg, false);
