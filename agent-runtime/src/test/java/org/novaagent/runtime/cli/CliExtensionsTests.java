@@ -19,7 +19,7 @@ import org.novaagent.api.cli.CliEnvironment;
 /**
  * CLI extensions: a provider becomes an {@code agent} subcommand that gets its arguments raw
  * (options and {@code --help} included), appears in the help, sets its default log level, and is
- * skipped with a reason when its name is blank or taken. The runtime itself provides none.
+ * skipped with a reason when its name is blank or taken. {@code demo} comes only from agent-host's provider.
  */
 class CliExtensionsTests {
 
@@ -104,11 +104,16 @@ class CliExtensionsTests {
     }
 
     @Test
-    void theRuntimeAloneHasNoDemoAndTheInProcessAgentRefusesTheLiveRoot(@TempDir Path dir) {
-        // agent-runtime's test class path has no org.novaagent.host: nothing provides a CLI extension
+    void demoIsFoundOnlyThroughServiceLoaderAndTheInProcessAgentRefusesTheLiveRoot(@TempDir Path dir) {
+        // agent-host is a test-scope dependency here: its META-INF/services entry is the only source of demo
         CliExtensions found = CliExtensions.discover(Main.BUILT_INS);
-        assertEquals(List.of(), List.copyOf(found.commands().keySet()), found.problems().toString());
-        assertEquals(ExitCodes.USAGE, run(found, "demo").code());
+        assertEquals(List.of("demo"), List.copyOf(found.commands().keySet()), found.problems().toString());
+        assertTrue(found.commands().get("demo").getClass().getName().startsWith("org.novaagent.host."));
+        Run help = run(found, "demo", "--help");
+        assertEquals(ExitCodes.OK, help.code(), help.err());
+        assertTrue(help.out().contains("--distro"), help.out());
+        assertEquals(ExitCodes.USAGE, run(CliExtensions.of(List.of(), Main.BUILT_INS, List.of()), "demo").code(),
+                "without the provider there is no demo subcommand");
         assertThrows(IllegalArgumentException.class, () -> InProcessAgent.start(dir.resolve("xs.sock"), Path.of("/")));
     }
 }
