@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.novaagent.api.HostFacts;
 
 /**
@@ -22,8 +21,6 @@ public final class HostnameWriter {
     /** Comment that marks the {@code /etc/hosts} line we own. */
     public static final String HOSTS_MARKER = "# managed by nova-agent";
 
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-
     private final FileStager stager;
 
     /** @param stager the writer for the target root */
@@ -33,19 +30,10 @@ public final class HostnameWriter {
 
     /**
      * @param hostname candidate
-     * @return true for RFC 1123 names: dot-separated labels of 1-63 letters, digits and inner
-     *         hyphens, at most 253 characters in total (a trailing dot is not accepted)
+     * @return {@link HostnameRules#isValid}: RFC 1123 labels, at most 64 characters in total
      */
     public static boolean isValid(String hostname) {
-        if (hostname == null || hostname.isEmpty() || hostname.length() > 253) {
-            return false;
-        }
-        for (String label : hostname.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                return false;
-            }
-        }
-        return true;
+        return HostnameRules.isValid(hostname);
     }
 
     /**

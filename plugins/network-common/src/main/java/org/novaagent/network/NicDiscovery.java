@@ -82,6 +82,11 @@ public final class NicDiscovery {
         if (name.equals("lo")) {
             return skip(name, "loopback");
         }
+        if (!SafeText.isInterfaceName(name)) {
+            LOG.warn("skipping interface {}: its name has characters no configuration file can carry safely",
+                    SafeText.quote(name));
+            return Optional.empty();
+        }
         if (!Files.isDirectory(dir)) {
             return skip(name, "not a directory");
         }

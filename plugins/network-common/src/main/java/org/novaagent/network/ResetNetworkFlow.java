@@ -50,7 +50,8 @@ public final class ResetNetworkFlow {
      * @param options  gathers the renderer's options
      * @param applier  the plugin's apply commands
      * @param owned    files the plugin removes when they are no longer rendered
-     * @return {@code "0"} on success; {@code "500"} with a host-safe message otherwise
+     * @return {@code "0"} on success (its message names adjustments such as a hostname made valid, else
+     *         empty); {@code "500"} with a host-safe message otherwise
      * @throws InterruptedException when the request is cancelled while a command runs
      */
     public CommandResult run(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
@@ -80,7 +81,7 @@ public final class ResetNetworkFlow {
                 LOG.warn("cannot correct file modes", e);
             }
             LOG.info("resetnetwork: network files unchanged, nothing to apply");
-            return CommandResult.ok();
+            return success(p);
         }
         ApplyPlan plan = new ApplyPlan(p.config(), p.plan());
         for (List<String> cmd : applier.preCommands(plan)) {
@@ -102,7 +103,12 @@ public final class ResetNetworkFlow {
                 return CommandResult.of("500", err.get());
             }
         }
-        return CommandResult.ok();
+        return success(p);
+    }
+
+    /** {@code "0"}, naming any adjustment made to the host's data (e.g. the hostname's, issue #10). */
+    private static CommandResult success(Prepared p) {
+        return CommandResult.ok(String.join("; ", p.config().notes()));
     }
 
     /**

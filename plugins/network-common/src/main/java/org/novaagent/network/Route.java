@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.network;
 
-import java.util.Objects;
 
 /**
  * A static route.
@@ -10,11 +9,15 @@ import java.util.Objects;
  * @param prefix  prefix length
  * @param gateway next hop
  * @param ipv6    true for an IPv6 route
+ * @throws IllegalArgumentException when an address is not a literal of the family or the prefix is out of range
  */
 public record Route(String network, int prefix, String gateway, boolean ipv6) {
     public Route {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(gateway, "gateway");
+        IpAddress.check(network, ipv6);
+        IpAddress.check(gateway, ipv6);
+        if (prefix < 0 || prefix > (ipv6 ? 128 : 32)) {
+            throw new IllegalArgumentException("prefix out of range: " + prefix);
+        }
     }
 
     /** @return {@code network/prefix} */

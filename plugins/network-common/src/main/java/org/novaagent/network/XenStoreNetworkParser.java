@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.novaagent.api.XenStoreView;
 import org.novaagent.network.internal.EntryParser;
 import org.novaagent.network.internal.NaturalOrder;
@@ -28,6 +29,7 @@ public final class XenStoreNetworkParser {
     /** XenStore key holding the hostname. */
     public static final String HOSTNAME = "vm-data/hostname";
 
+    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9_@-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger(XenStoreNetworkParser.class);
 
     /** Creates a parser (stateless). */
@@ -62,15 +64,17 @@ public final class XenStoreNetworkParser {
      * @param entries  child key name under {@code vm-data/networking} (the MAC without colons) to JSON value
      * @param hostname the value of {@code vm-data/hostname}, if present
      * @param nics     the real NICs of the target
-     * @return the configuration; interfaces sorted by kernel name (natural order: eth2 before eth10)
+     * @return the configuration; interfaces sorted by kernel name (natural order: eth2 before eth10); the
+     *         hostname made valid by {@link HostnameRules} (an adjustment is logged and kept in the notes, never an error)
      * @throws NetworkConfigException invalid data (message names key and field), or nothing matches
      */
     public NetworkConfig parse(Map<String, String> entries, Optional<String> hostname, List<LocalNic> nics)
             throws NetworkConfigException {
-        Optional<String> host = hostname.map(String::trim).filter(h -> !h.isEmpty());
-        if (host.isPresent() && !HostnameWriter.isValid(host.get())) {
-            throw NetworkConfigException.field(HOSTNAME, "value",
-                    "not a valid hostname (RFC 1123 labels, at most 253 characters) '" + host.get() + "'");
+        HostnameRules.Result host = HostnameRules.normalise(hostname.orElse(""));
+        List<String> notes = new ArrayList<>();
+        if (host.adjusted()) {
+            LOG.warn("{}", host.describe());
+            notes.add(host.describe());
         }
         if (entries.isEmpty()) {
             throw new NetworkConfigException(NETWORKING + " has no entries; nothing to configure");
@@ -79,6 +83,10 @@ public final class XenStoreNetworkParser {
         nics.forEach(n -> byMac.put(n.macKey(), n));
         List<EntryParser.Parsed> parsed = new ArrayList<>();
         for (Map.Entry<String, String> e : entries.entrySet()) {
+            if (!isKeyName(e.getKey())) {
+                throw new NetworkConfigException(NETWORKING + "/" + SafeText.quote(e.getKey())
+                        + ": not a XenStore key name");
+            }
             parsed.add(EntryParser.parse(e.getKey(), e.getValue()));
         }
         Map<String, NetInterface> matched = new HashMap<>();
@@ -104,6 +112,15 @@ public final class XenStoreNetworkParser {
         }
         List<NetInterface> ordered = new ArrayList<>(matched.values());
         ordered.sort(Comparator.comparing(NetInterface::name, NaturalOrder.INSTANCE));
-        return new NetworkConfig(ordered, host);
+        return new NetworkConfig(ordered, host.hostname(), notes);
+    }
+
+    /**
+     * @param key a child name under {@value #NETWORKING}
+     * @return true for the characters XenStore allows in a path element ({@code A-Z a-z 0-9 - _ @}),
+     *         1-128 of them; anything else did not come from a real XenStore and is refused
+     */
+    public static boolean isKeyName(String key) {
+        return key != null && KEY_NAME.matcher(key).matches();
     }
 }

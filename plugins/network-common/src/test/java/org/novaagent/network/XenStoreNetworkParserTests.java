@@ -134,12 +134,19 @@ class XenStoreNetworkParserTests {
     }
 
     @Test
-    void invalidJsonAndHostnameAreErrors() {
+    void invalidJsonIsAnErrorButAnInvalidHostnameIsAdjusted() throws NetworkConfigException {
         NetworkConfigException json = assertThrows(NetworkConfigException.class, () -> one("{\"ips\": ["));
         assertTrue(json.getMessage().startsWith("vm-data/networking/" + KEY + ": value is not valid JSON"), json.getMessage());
-        NetworkConfigException host = assertThrows(NetworkConfigException.class,
-                () -> parser.parse(Map.of(KEY, "{}"), Optional.of("bad_name!"), ETH0));
-        assertTrue(host.getMessage().startsWith("vm-data/hostname: field 'value'"), host.getMessage());
+        NetworkConfig adjusted = parser.parse(Map.of(KEY, "{}"), Optional.of("bad_name!"), ETH0);
+        assertEquals(Optional.of("bad-name"), adjusted.hostname());
+        assertEquals(List.of("vm-data/hostname 'bad_name!' adjusted: hostname set to 'bad-name' (characters other "
+                + "than letters, digits, '-' and '.' replaced by '-'; empty labels and leading or trailing hyphens "
+                + "removed)"), adjusted.notes());
+        assertEquals(1, adjusted.interfaces().size());
+        NetworkConfig unusable = parser.parse(Map.of(KEY, "{}"), Optional.of("___"), ETH0);
+        assertEquals(Optional.empty(), unusable.hostname());
+        assertTrue(unusable.notes().get(0).contains("hostname left unchanged"), unusable.notes().toString());
+        assertEquals(List.of(), parser.parse(Map.of(KEY, "{}"), Optional.of("web01\n"), ETH0).notes());
         assertThrows(NetworkConfigException.class, () -> parser.parse(Map.of(), Optional.empty(), ETH0));
     }
 

@@ -15,6 +15,7 @@ import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfigException;
 import org.novaagent.network.Route;
+import org.novaagent.network.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public final class EntryParser {
         Optional<String> macField = text(root, "mac");
         if (macField.isPresent()) {
             macs.add(Macs.normalise(macField.get()).orElseThrow(
-                    () -> NetworkConfigException.field(key, "mac", "not a MAC address '" + macField.get() + "'")));
+                    () -> NetworkConfigException.field(key, "mac", "not a MAC address " + SafeText.quote(macField.get()))));
         }
         if (macs.isEmpty()) {
             throw NetworkConfigException.field(key, "mac", "missing, and the key name is not a MAC address");
@@ -82,6 +83,10 @@ public final class EntryParser {
             LOG.warn("{}: key name and 'mac' field differ ({}); matching either", key, macs);
         }
         String label = text(root, "label").orElse("");
+        if (!SafeText.label(label).equals(label)) {
+            LOG.info("{}: label {} kept as '{}' (labels are reduced to printable ASCII)", key, SafeText.quote(label),
+                    SafeText.label(label));
+        }
         List<IpAddress> v4 = addresses(root, "ips", false);
         List<IpAddress> v6 = addresses(root, "ip6s", true);
         Optional<String> gw4 = v4.isEmpty() ? Optional.empty()
@@ -129,7 +134,7 @@ public final class EntryParser {
             case "0", "false", "no":
                 return false;
             default:
-                throw NetworkConfigException.field(key, f + ".enabled", "expected 0/1/true/false, got '" + e.asText() + "'");
+                throw NetworkConfigException.field(key, f + ".enabled", "expected 0/1/true/false, got " + SafeText.quote(e.asText()));
         }
     }
 
@@ -146,7 +151,7 @@ public final class EntryParser {
                 if (c.isPresent()) {
                     return c;
                 }
-                LOG.warn("{}: {}[].gateway '{}' is not a valid address, ignored", key, field, g.asText());
+                LOG.warn("{}: {}[].gateway {} is not a valid address, ignored", key, field, SafeText.quote(g.asText()));
             }
         }
         return Optional.empty();
@@ -192,7 +197,7 @@ public final class EntryParser {
                 throw NetworkConfigException.field(key, f, "not a string");
             }
             out.add(IpText.canonical(item.asText().trim()).orElseThrow(
-                    () -> NetworkConfigException.field(key, f, "not an IP address '" + item.asText() + "'")));
+                    () -> NetworkConfigException.field(key, f, "not an IP address " + SafeText.quote(item.asText()))));
         }
         return List.copyOf(out);
     }
@@ -239,21 +244,21 @@ public final class EntryParser {
 
     private String v4(String text, String f) throws NetworkConfigException {
         return IpText.parseIpv4(text).map(IpText::formatIpv4).orElseThrow(
-                () -> NetworkConfigException.field(key, f, "not an IPv4 address '" + text + "'"));
+                () -> NetworkConfigException.field(key, f, "not an IPv4 address " + SafeText.quote(text)));
     }
 
     private String v6(String text, String f) throws NetworkConfigException {
         return IpText.parseIpv6(text).map(IpText::formatIpv6).orElseThrow(
-                () -> NetworkConfigException.field(key, f, "not an IPv6 address '" + text + "'"));
+                () -> NetworkConfigException.field(key, f, "not an IPv6 address " + SafeText.quote(text)));
     }
 
     private int v4Prefix(String netmask, String f) throws NetworkConfigException {
         int p = IpText.prefixOfNetmask(netmask);
         if (p == -2) {
-            throw NetworkConfigException.field(key, f, "non-contiguous netmask '" + netmask + "'");
+            throw NetworkConfigException.field(key, f, "non-contiguous netmask " + SafeText.quote(netmask));
         }
         if (p == -1) {
-            throw NetworkConfigException.field(key, f, "not a dotted netmask '" + netmask + "'");
+            throw NetworkConfigException.field(key, f, "not a dotted netmask " + SafeText.quote(netmask));
         }
         return p;
     }
@@ -264,7 +269,7 @@ public final class EntryParser {
         }
         String t = n.asText().trim();
         if (!t.matches("[0-9]{1,3}") || Integer.parseInt(t) > 128) {
-            throw NetworkConfigException.field(key, f, "expected a prefix length 0-128, got '" + n.asText() + "'");
+            throw NetworkConfigException.field(key, f, "expected a prefix length 0-128, got " + SafeText.quote(n.asText()));
         }
         return Integer.parseInt(t);
     }

@@ -112,7 +112,7 @@ public final class IpText {
             }
             int value = 0;
             for (int c = 0; c < g.length(); c++) {
-                int d = Character.digit(g.charAt(c), 16);
+                int d = hexDigit(g.charAt(c));
                 if (d < 0) {
                     return null;
                 }
@@ -125,6 +125,15 @@ public final class IpText {
             out[hexCount + 1] = (int) (v4.get() & 0xFFFF);
         }
         return out;
+    }
+
+    /**
+     * @param c a character
+     * @return its value as an ASCII hex digit, or -1 ({@link Character#digit} also accepts
+     *         full-width and other Unicode digits, which no address text may carry)
+     */
+    public static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     /**

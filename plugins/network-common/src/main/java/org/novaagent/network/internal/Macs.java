@@ -27,7 +27,7 @@ public final class Macs {
             if (c == ':' || c == '-' || c == '.') {
                 continue;
             }
-            if (Character.digit(c, 16) < 0) {
+            if (IpText.hexDigit(c) < 0) {
                 return Optional.empty();
             }
             sb.append(Character.toLowerCase(c));

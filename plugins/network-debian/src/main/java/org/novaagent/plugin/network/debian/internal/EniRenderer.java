@@ -89,9 +89,4 @@ public final class EniRenderer implements NetworkRenderer {
     private static String normalise(String content) {
         return content.isEmpty() || content.endsWith("\n") ? content : content + "\n";
     }
-
-    /** Labels come from the host: keep comments on one line. */
-    static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ");
-    }
 }

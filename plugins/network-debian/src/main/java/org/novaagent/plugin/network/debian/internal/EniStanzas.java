@@ -7,6 +7,7 @@ import java.util.List;
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.Route;
+import org.novaagent.network.SafeText;
 
 /**
  * Writes the ifupdown stanzas for one interface. Kept apart from {@link EniRenderer} so the
@@ -69,7 +70,7 @@ final class EniStanzas {
         }
 
         StringBuilder out = new StringBuilder();
-        out.append("# Label ").append(EniRenderer.oneLine(nic.label()))
+        out.append("# Label ").append(SafeText.comment(nic.label()))
                 .append(" (").append(nic.mac()).append(")\n");
         out.append("auto ").append(name).append('\n');
         if (hasV4 || !hasV6) {

@@ -4,6 +4,7 @@ package org.novaagent.plugin.network.netplan.internal;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.novaagent.network.SafeText;
 
 /**
  * A tiny block-style YAML emitter for the netplan file: we write YAML by hand (no YAML library
@@ -52,9 +53,12 @@ final class YamlWriter {
         return this;
     }
 
-    /** {@code # comment}, with control characters removed. */
+    /**
+     * {@code # comment} through {@link SafeText#comment}: libyaml ends a comment at U+0085, U+2028
+     * and U+2029 too, so stripping ASCII controls was not enough (issue #19, finding 3).
+     */
     YamlWriter comment(int depth, String text) {
-        indent(depth).append("# ").append(text.replaceAll("\\p{Cntrl}", " ")).append('\n');
+        indent(depth).append("# ").append(SafeText.comment(text)).append('\n');
         return this;
     }
 
@@ -64,7 +68,9 @@ final class YamlWriter {
 
     /**
      * @param s any string
-     * @return the string plain when safe, otherwise double-quoted with JSON-style escapes
+     * @return the string plain when safe, otherwise double-quoted; only printable ASCII appears
+     *         between the quotes, everything else is a YAML backslash escape (x for ASCII controls, u above),
+     *         so no Unicode line break or BOM can end the scalar
      */
     static String scalar(String s) {
         if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
@@ -80,6 +86,8 @@ final class YamlWriter {
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         q.append(String.format("\\x%02x", (int) c));
+                    } else if (c > 0x7e) {
+                        q.append(String.format("\\u%04x", (int) c));
                     } else {
                         q.append(c);
                     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
+import org.novaagent.network.SafeText;
 
 /**
  * Writes one {@code ifcfg-<if>} file and merges in the lines of the previous file that we do
@@ -42,7 +43,7 @@ final class IfcfgFile {
         List<String> kept = previous.map(IfcfgFile::keptLines).orElse(List.of());
         String uuid = previous.flatMap(IfcfgFile::uuidOf).orElse(RhelNames.uuid(nic.mac()));
         StringBuilder out = new StringBuilder(RhelNames.HEADER);
-        out.append("# Label ").append(RhelNames.oneLine(nic.label())).append('\n');
+        out.append("# Label ").append(SafeText.comment(nic.label())).append('\n');
         line(out, "DEVICE", nic.name());
         line(out, "HWADDR", nic.mac());
         line(out, "UUID", uuid);

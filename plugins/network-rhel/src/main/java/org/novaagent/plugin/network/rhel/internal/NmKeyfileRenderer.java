@@ -11,6 +11,7 @@ import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkRenderer;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RenderedFile;
+import org.novaagent.network.SafeText;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.Route;
 
@@ -37,7 +38,7 @@ public final class NmKeyfileRenderer implements NetworkRenderer {
 
     static String keyfile(NetInterface nic) {
         StringBuilder out = new StringBuilder(RhelNames.HEADER);
-        out.append("# Label ").append(RhelNames.oneLine(nic.label())).append('\n');
+        out.append("# Label ").append(SafeText.comment(nic.label())).append('\n');
         out.append("[connection]\n");
         out.append("id=").append(RhelNames.connectionId(nic.name())).append('\n');
         out.append("uuid=").append(RhelNames.uuid(nic.mac())).append('\n');

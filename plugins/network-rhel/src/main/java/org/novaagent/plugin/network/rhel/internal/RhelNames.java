@@ -44,9 +44,4 @@ final class RhelNames {
     static String uuid(String mac) {
         return UUID.nameUUIDFromBytes(("nova-agent:" + mac.toLowerCase()).getBytes(StandardCharsets.UTF_8)).toString();
     }
-
-    /** Labels come from the host: keep comments on one line. */
-    static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}", " ");
-    }
 }
