@@ -84,7 +84,7 @@ public final class EntryParser {
         }
         String label = text(root, "label").orElse("");
         if (!SafeText.label(label).equals(label)) {
-            LOG.info("{}: label {} kept as '{}' (labels are reduced to printable ASCII)", key, SafeText.quote(label),
+            LOG.debug("{}: label {} kept as '{}' (labels are reduced to printable ASCII)", key, SafeText.quote(label),
                     SafeText.label(label));
         }
         List<IpAddress> v4 = addresses(root, "ips", false);

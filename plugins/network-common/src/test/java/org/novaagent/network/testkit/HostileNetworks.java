@@ -23,7 +23,8 @@ import org.novaagent.network.XenStoreNetworkParser;
  * into the key name) and runs the real parser: the property tests' generator. A value the parser
  * accepts ends up in a {@link #batches() batch}: one configuration per field in which NIC
  * {@code eth<i>} carries the i-th distinct accepted value, so one run of a real validator checks
- * them all and must see exactly {@code eth0..eth<n-1>}.
+ * them all and must see exactly {@code eth0..eth<n-1>}. Values whose model an earlier field already
+ * produced (e.g. an address with a trailing newline, which the parser trims) are not repeated.
  */
 public final class HostileNetworks {
 
@@ -91,8 +92,8 @@ public final class HostileNetworks {
             }
         }
         List<Batch> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         accepted.forEach((field, cs) -> {
-            Set<String> seen = new LinkedHashSet<>();
             Map<String, String> entries = new LinkedHashMap<>();
             List<String> names = new ArrayList<>();
             for (Case c : cs) {
@@ -102,6 +103,9 @@ public final class HostileNetworks {
                     entries.putAll(entry(field, c.value(), names.size()));
                     names.add(c.valueName());
                 }
+            }
+            if (names.isEmpty()) {
+                return; // every accepted value gave a model an earlier field already covers
             }
             try {
                 NetworkConfig config = new XenStoreNetworkParser().parse(entries, Optional.empty(), nics(names.size()));

@@ -53,6 +53,19 @@ public final class HostileText {
     }
 
     /**
+     * The label of issue #19 finding 3 as reported: after the renderer's {@code # label: } comment,
+     * it opens a new ethernet {@value #EVIL} matching eth1 with DHCP and an attacker's DNS server, then
+     * starts a comment that swallows the rest of the original line.
+     *
+     * @param sep the line break libyaml honours and the old emitter kept (U+0085, U+2028, U+2029)
+     * @return the label
+     */
+    public static String issue19Label(String sep) {
+        return "public" + sep + "    " + EVIL + ":" + sep + "      match: {name: eth1}" + sep + "      dhcp4: true" + sep
+                + "      nameservers: {addresses: [203.0.113.66]}" + sep + "    #";
+    }
+
+    /**
      * @return name to hostile string: each line break and special alone, and {@link #payload} with each line break
      */
     public static Map<String, String> values() {
