@@ -36,7 +36,8 @@ class XenStoreNetworkParserTests {
         s.writeSysfs(root);
         NetworkConfig c = parser.read(s.xenStore(), NicDiscovery.discover(root));
         assertFalse(c.interfaces().isEmpty(), name);
-        assertEquals(s.hostname(), c.hostname());
+        assertEquals(s.hostname().flatMap(h -> HostnameRules.normalise(h).hostname()), c.hostname());
+        assertEquals(s.reply(), String.join("; ", c.notes()), "the notes are the scenario's reply");
         for (NetInterface i : c.interfaces()) {
             assertTrue(i.name().startsWith("eth"), i.name());
             assertEquals(i.mac(), i.mac().toLowerCase(), "MACs are normalised");

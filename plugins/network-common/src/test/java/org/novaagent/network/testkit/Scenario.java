@@ -24,13 +24,29 @@ import org.novaagent.testkit.MapXenStoreView;
  * @param xenstore XenStore keys (e.g. {@code vm-data/networking/BC764E207572}) to values
  * @param nics     the entries of {@code /sys/class/net}
  * @param before   the state applied first, for attach/detach scenarios
+ * @param settings agent settings for the run ({@code settings.json}, e.g. {@code network.manage-etc-hosts})
+ * @param reply    the message the successful reply must carry ({@code reply.txt}; empty when absent)
  */
-public record Scenario(String name, Map<String, String> xenstore, List<SysfsNic> nics, Optional<Scenario> before) {
+public record Scenario(String name, Map<String, String> xenstore, List<SysfsNic> nics, Optional<Scenario> before,
+                       Map<String, String> settings, String reply) {
 
     /** Copies the collections. */
     public Scenario {
         xenstore = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(xenstore));
         nics = List.copyOf(nics);
+        settings = Map.copyOf(settings);
+    }
+
+    /**
+     * A scenario with no settings whose reply message is empty.
+     *
+     * @param name     scenario name
+     * @param xenstore XenStore keys to values
+     * @param nics     the entries of {@code /sys/class/net}
+     * @param before   the state applied first
+     */
+    public Scenario(String name, Map<String, String> xenstore, List<SysfsNic> nics, Optional<Scenario> before) {
+        this(name, xenstore, nics, before, Map.of(), "");
     }
 
     /**

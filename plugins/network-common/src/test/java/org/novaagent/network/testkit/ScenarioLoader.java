@@ -62,7 +62,10 @@ public final class ScenarioLoader {
                     new TypeReference<>() { });
             Optional<Scenario> before = resource(dir + "/before/xenstore.json").isPresent()
                     ? Optional.of(load(name + "/before", dir + "/before")) : Optional.empty();
-            return new Scenario(name, xs, nics, before);
+            Map<String, String> settings = resource(dir + "/settings.json").isEmpty() ? Map.of()
+                    : JSON.readValue(resource(dir + "/settings.json").get(), new TypeReference<Map<String, String>>() { });
+            String reply = resource(dir + "/reply.txt").map(String::strip).orElse("");
+            return new Scenario(name, xs, nics, before, settings, reply);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,8 @@ import org.novaagent.testkit.TestCommandContext;
 
 /**
  * Runs a whole scenario through {@link ResetNetworkFlow} in a scratch root: the {@code before}
- * state first (attach/detach), then the scenario itself, asserting both answer {@code "0"}. Each run
+ * state first (attach/detach), then the scenario itself, asserting both answer {@code "0"} with the
+ * scenario's expected message (e.g. the hostname adjustment it names). Each run
  * gets a test-kit context (Debian facts, a recording runner answering exit 0) reading the
  * scenario's XenStore.
  */
@@ -42,21 +43,23 @@ public final class ScenarioRunner {
             Scenario before = scenario.before().get();
             before.writeSysfs(root);
             CommandResult r = flow.run(context(root, before), renderer, options, applier, owned);
-            assertEquals(CommandResult.ok(), r, "before state of " + scenario.name());
+            assertEquals(CommandResult.ok(before.reply()), r, "before state of " + scenario.name());
         }
         scenario.writeSysfs(root);
         TestCommandContext ctx = context(root, scenario);
         CommandResult r = flow.run(ctx, renderer, options, applier, owned);
-        assertEquals(CommandResult.ok(), r, scenario.name());
+        assertEquals(CommandResult.ok(scenario.reply()), r, scenario.name());
         return ctx;
     }
 
     /**
      * @param root     the scratch root
-     * @param scenario the scenario whose XenStore the handler reads
+     * @param scenario the scenario whose XenStore and settings the handler reads
      * @return a fresh test-kit context for one run
      */
     public static TestCommandContext context(Path root, Scenario scenario) {
-        return TestCommandContext.builder(root).xenStore(scenario.xenStore()).build();
+        TestCommandContext ctx = TestCommandContext.builder(root).xenStore(scenario.xenStore()).build();
+        scenario.settings().forEach(ctx::putSetting);
+        return ctx;
     }
 }
