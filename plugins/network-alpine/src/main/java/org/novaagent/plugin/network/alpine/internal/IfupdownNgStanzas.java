@@ -4,6 +4,7 @@ package org.novaagent.plugin.network.alpine.internal;
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.Route;
+import org.novaagent.network.SafeText;
 
 /**
  * Writes the ifupdown-ng stanza for one interface. ifupdown-ng (Alpine 3.13+) differs from
@@ -39,7 +40,7 @@ final class IfupdownNgStanzas {
     static String render(NetInterface nic) {
         String name = nic.name();
         StringBuilder out = new StringBuilder();
-        out.append("# Label ").append(oneLine(nic.label())).append(" (").append(nic.mac()).append(")\n");
+        out.append("# Label ").append(SafeText.comment(nic.label())).append(" (").append(nic.mac()).append(")\n");
         out.append("auto ").append(name).append('\n');
         out.append("iface ").append(name).append('\n');
         for (IpAddress address : nic.ipv4()) {
@@ -65,10 +66,5 @@ final class IfupdownNgStanzas {
 
     private static void option(StringBuilder out, String option) {
         out.append(INDENT).append(option).append('\n');
-    }
-
-    /** Labels come from the host: keep comments on one line. */
-    static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ");
     }
 }
