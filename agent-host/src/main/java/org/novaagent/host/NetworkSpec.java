@@ -22,6 +22,17 @@ public record NetworkSpec(Optional<String> hostname, List<Nic> nics) {
     }
 
     /**
+     * The same networks as nova writes them for a rescue boot: {@code vmops._inject_hostname}
+     * prefixes the hostname with {@code RESCUE-} and does not shorten it (only Windows guests get
+     * it cut to 15 characters), so a long name goes past 63 characters.
+     *
+     * @return this spec with {@code RESCUE-<hostname>}
+     */
+    public NetworkSpec inRescue() {
+        return new NetworkSpec(hostname.map(h -> "RESCUE-" + h), nics);
+    }
+
+    /**
      * One VIF and its subnets. Per nova, the NIC's IPv4 gateway and broadcast come from the first
      * IPv4 address's subnet, and its IPv6 gateway from the first IPv6 address's subnet.
      *
