@@ -9,17 +9,31 @@ import java.util.List;
  *
  * @param diff     unified diff text, empty when nothing would change
  * @param commands argv lists in execution order (hostname command, pre-commands, apply commands)
+ * @param notes    adjustments made to the host's data, as the reply would name them (e.g. the hostname's)
  */
-public record DryRun(String diff, List<List<String>> commands) {
+public record DryRun(String diff, List<List<String>> commands, List<String> notes) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public DryRun {
         commands = commands.stream().map(List::copyOf).toList();
+        notes = List.copyOf(notes);
     }
 
-    /** @return the diff followed by one {@code # would run: ...} line per command */
+    /**
+     * A dry run with no notes.
+     *
+     * @param diff     unified diff text
+     * @param commands argv lists in execution order
+     */
+    public DryRun(String diff, List<List<String>> commands) {
+        this(diff, commands, List.of());
+    }
+
+    /** @return one {@code # note: ...} line per note, the diff, then one {@code # would run: ...} line per command */
     public String report() {
-        StringBuilder sb = new StringBuilder(diff);
+        StringBuilder sb = new StringBuilder();
+        notes.forEach(n -> sb.append("# note: ").append(n).append('\n'));
+        sb.append(diff);
         if (diff.isEmpty()) {
             sb.append("# no file would change\n");
         }

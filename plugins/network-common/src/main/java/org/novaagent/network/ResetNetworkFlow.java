@@ -143,7 +143,7 @@ public final class ResetNetworkFlow {
             commands.addAll(applier.preCommands(plan));
             commands.addAll(applier.commands(plan));
         }
-        return new DryRun(FileStager.diff(all), commands);
+        return new DryRun(FileStager.diff(all), commands, p.config().notes());
     }
 
     private Prepared prepare(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,

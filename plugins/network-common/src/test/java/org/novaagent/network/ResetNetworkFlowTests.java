@@ -125,4 +125,39 @@ class ResetNetworkFlowTests {
         assertEquals("127.0.0.1\tlocalhost\n127.0.1.1\tweb01\t" + HostnameWriter.HOSTS_MARKER + "\n::1\tlocalhost\n",
                 Files.readString(root.resolve("etc/hosts")));
     }
+
+    @Test
+    void anInvalidHostnameIsAdjustedAndNamedAndTheNetworkStillApplied(@TempDir Path root) throws Exception {
+        Scenario s = ScenarioLoader.load("single-nic-ipv4");
+        s.writeSysfs(root);
+        java.util.Map<String, String> xs = new java.util.LinkedHashMap<>(s.xenstore());
+        xs.put("vm-data/hostname", "RESCUE-" + "x".repeat(60));
+        TestCommandContext ctx = ScenarioRunner.context(root, new Scenario("rescue", xs, s.nics(), java.util.Optional.empty()));
+        CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
+        String expected = "RESCUE-" + "x".repeat(56);
+        assertEquals(CommandResult.ok("vm-data/hostname 'RESCUE-" + "x".repeat(60) + "' adjusted: hostname set to '"
+                + expected + "' (labels cut to 63 characters)"), r);
+        assertEquals(expected + "\n", Files.readString(root.resolve("etc/hostname")));
+        assertEquals(List.of(List.of("hostname", expected), List.of("apply-net", "etc/test-net/eth0.conf")), ctx.commands());
+
+        ctx.putSetting(ResetNetworkFlow.DRY_RUN_SETTING, "true");
+        CommandResult dry = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
+        assertTrue(dry.message().startsWith("# note: vm-data/hostname 'RESCUE-"), dry.message());
+    }
+
+    @Test
+    void anUnusableHostnameLeavesTheOldOneAndTheNetworkIsStillApplied(@TempDir Path root) throws Exception {
+        Scenario s = ScenarioLoader.load("single-nic-ipv4");
+        s.writeSysfs(root);
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/hostname"), "old-name\n");
+        java.util.Map<String, String> xs = new java.util.LinkedHashMap<>(s.xenstore());
+        xs.put("vm-data/hostname", "\u65e5\u672c_");
+        TestCommandContext ctx = ScenarioRunner.context(root, new Scenario("cjk", xs, s.nics(), java.util.Optional.empty()));
+        CommandResult r = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
+        assertEquals("0", r.returnCode());
+        assertTrue(r.message().startsWith("vm-data/hostname '\\u65e5\\u672c_' adjusted: hostname left unchanged"), r.message());
+        assertEquals("old-name\n", Files.readString(root.resolve("etc/hostname")));
+        assertEquals(List.of(List.of("apply-net", "etc/test-net/eth0.conf")), ctx.commands());
+    }
 }
