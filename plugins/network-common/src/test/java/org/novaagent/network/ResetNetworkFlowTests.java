@@ -140,7 +140,7 @@ class ResetNetworkFlowTests {
         assertEquals(expected + "\n", Files.readString(root.resolve("etc/hostname")));
         assertEquals(List.of(List.of("hostname", expected), List.of("apply-net", "etc/test-net/eth0.conf")), ctx.commands());
 
-        ctx.putSetting(ResetNetworkFlow.DRY_RUN_SETTING, "true");
+        ctx.dryRun(true);
         CommandResult dry = flow.run(ctx, RENDERER, RendererOptionsFactory.DEFAULTS, APPLIER, OWNED);
         assertTrue(dry.message().startsWith("# note: vm-data/hostname 'RESCUE-"), dry.message());
     }
