@@ -28,6 +28,7 @@ import org.novaagent.runtime.plugin.ServiceLoaderCommandRegistry;
 import org.novaagent.runtime.process.DryRunProcessRunner;
 import org.novaagent.runtime.process.SystemProcessRunner;
 import org.novaagent.runtime.route.CommandRouter;
+import org.novaagent.runtime.trust.StrictModes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,8 @@ public final class AgentAssembly {
         all.add(DiscoveredHandler.builtIn(new VersionCommandHandler()));
         all.add(DiscoveredHandler.builtIn(new FeaturesCommandHandler(() -> routerRef.get().commandNames())));
         all.addAll(bootHandlers);
-        PluginLoadResult plugins = new PluginLayerFactory(new PluginDirectoryPolicy(allowInsecure)).load(this.pluginsDir);
+        PluginLoadResult plugins = new PluginLayerFactory(
+                new PluginDirectoryPolicy(allowInsecure, live, StrictModes.forThisProcess())).load(this.pluginsDir);
         all.addAll(plugins.handlers());
         this.pluginLayer = plugins.layer();
         this.handlers = List.copyOf(all);
@@ -91,7 +93,7 @@ public final class AgentAssembly {
      * @param root          the target root ({@code /} for the live system)
      * @param pluginsDir    the plugins directory, or null for {@code plugins.dir} of the config
      * @param config        the configuration (CLI overrides already applied)
-     * @param allowInsecure load a world-writable or non-root plugins directory anyway (tests)
+     * @param allowInsecure load plugins that fail the trust check anyway, loudly; ignored when root is {@code /}
      * @return the assembled agent
      */
     public static AgentAssembly build(Path root, Path pluginsDir, AgentConfig config, boolean allowInsecure) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.config.ConfigFileTrust;
 import org.novaagent.runtime.config.ConfigException;
+import org.novaagent.runtime.trust.StrictModes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -31,7 +33,8 @@ public final class AgentOptions {
     Path config;
 
     @Option(names = "--allow-insecure-plugins-dir",
-            description = "Load plugins even from a world-writable or non-root-owned directory (tests only).")
+            description = "Load plugins that fail the trust check, with loud warnings; only with --root other than /"
+                    + " (tests, image builds), ignored on the live system.")
     boolean allowInsecurePluginsDir;
 
     @Option(names = "--log-level", paramLabel = "LEVEL",
@@ -44,7 +47,7 @@ public final class AgentOptions {
      * @throws IllegalArgumentException when an option value is not acceptable
      */
     AgentConfig loadConfig() throws ConfigException {
-        AgentConfig c = AgentConfig.load(config == null ? AgentConfig.DEFAULT_FILE : config);
+        AgentConfig c = ConfigFileTrust.load(config == null ? AgentConfig.DEFAULT_FILE : config, StrictModes.forThisProcess());
         c = c.with("plugins.dir", pluginsDir == null ? null : pluginsDir.toString());
         return c.with("log.level", logLevel);
     }

@@ -1,72 +1,106 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.plugin;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.novaagent.runtime.trust.StrictModes;
+import org.novaagent.runtime.trust.StrictModes.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses a plugins directory, or a jar in it, that is world-writable or not owned by root:
- * the agent runs as root, so whoever can write there could run code as root. A flag
- * ({@code --allow-insecure-plugins-dir}) turns the refusal into a warning, for tests.
+ * Decides which jars of the plugins directory may be loaded: code from them runs as root, so the
+ * directory, every jar and every ancestor must pass {@link StrictModes} (owned by root or the
+ * agent's uid, not writable by group or other, no symlinked jar; sticky ancestors such as
+ * {@code /tmp} accepted). A problem with the directory or an ancestor refuses every jar; a problem
+ * with one jar refuses that jar. {@code --allow-insecure-plugins-dir} turns refusals into loud
+ * warnings, and only off the live system (a target root other than {@code /}: tests, image
+ * builds); on the live system it is ignored, with an error saying so.
  */
 public final class PluginDirectoryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginDirectoryPolicy.class);
 
     private final boolean allowInsecure;
+    private final StrictModes modes;
 
-    /** @param allowInsecure when true, problems are logged as warnings instead of refused */
+    /** @param allowInsecure when true, problems are logged as warnings instead of refused (tests) */
     public PluginDirectoryPolicy(boolean allowInsecure) {
-        this.allowInsecure = allowInsecure;
+        this(allowInsecure, false, StrictModes.forThisProcess());
     }
 
     /**
-     * Checks the directory and the given jars.
-     *
-     * @param dir  the plugins directory (must exist)
-     * @param jars the jars that would be loaded from it
-     * @throws InsecurePluginsDirectoryException when a path is unsafe and insecure use is not allowed
+     * @param allowInsecure {@code --allow-insecure-plugins-dir}
+     * @param liveRoot      the target root is {@code /}: the flag is then ignored
+     * @param modes         the trust rule
      */
-    public void check(Path dir, List<Path> jars) throws InsecurePluginsDirectoryException {
-        if (!dir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            LOG.debug("no POSIX permissions on {}: ownership checks skipped", dir);
-            return;
+    public PluginDirectoryPolicy(boolean allowInsecure, boolean liveRoot, StrictModes modes) {
+        if (allowInsecure && liveRoot) {
+            LOG.error("--allow-insecure-plugins-dir is ignored on the live system (target root /): plugin code runs"
+                    + " as root; it only applies with --root DIR (tests, image builds)");
         }
-        String problem = problem(dir, "plugins directory");
-        for (int i = 0; problem == null && i < jars.size(); i++) {
-            problem = problem(jars.get(i), "plugin jar");
-        }
-        if (problem == null) {
-            return;
-        }
-        if (allowInsecure) {
-            LOG.warn("{} (loading anyway: --allow-insecure-plugins-dir)", problem);
-            return;
-        }
-        throw new InsecurePluginsDirectoryException(problem
-                + "; code from it would run as root, so it is not loaded (fix: chown root and chmod o-w)");
+        this.allowInsecure = allowInsecure && !liveRoot;
+        this.modes = modes;
     }
 
-    private static String problem(Path path, String what) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-            if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return what + " " + path + " is world-writable";
+    /** @return the trust rule used */
+    StrictModes modes() {
+        return modes;
+    }
+
+    /** @return whether refusals are only warnings */
+    boolean insecureAllowed() {
+        return allowInsecure;
+    }
+
+    /**
+     * The jars that may be loaded, and why the others may not.
+     *
+     * @param dir  the plugins directory (must exist)
+     * @param jars the {@code *.jar} entries found in it
+     * @return the jars allowed and every problem (each naming a path and a rule)
+     */
+    public Vetted vet(Path dir, List<Path> jars) {
+        List<String> problems = new ArrayList<>();
+        List<String> dirProblems = modes.problems(dir, Kind.PLUGINS_DIR);
+        if (!dirProblems.isEmpty()) {
+            if (!allowInsecure) {
+                for (String p : dirProblems) {
+                    problems.add(p + "; code from it would run as root, so no jar of it is loaded"
+                            + " (fix: chown root and chmod go-w, on it and its parents)");
+                }
+                return new Vetted(List.of(), problems);
             }
-            Object uid = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            if (!Integer.valueOf(0).equals(uid)) {
-                return what + " " + path + " is owned by uid " + uid + ", not root";
-            }
-            return null;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "cannot check ownership of " + what + " " + path + ": " + e;
+            dirProblems.forEach(p -> warnInsecure(p, problems));
         }
+        List<Path> allowed = new ArrayList<>();
+        for (Path jar : jars) {
+            List<String> jarProblems = modes.problems(jar, Kind.PLUGIN_JAR);
+            if (jarProblems.isEmpty()) {
+                allowed.add(jar);
+            } else if (allowInsecure) {
+                jarProblems.forEach(p -> warnInsecure(p, problems));
+                allowed.add(jar);
+            } else {
+                jarProblems.forEach(p -> problems.add(p + "; not loaded"));
+            }
+        }
+        return new Vetted(List.copyOf(allowed), problems);
+    }
+
+    private static void warnInsecure(String problem, List<String> problems) {
+        String loud = "INSECURE: " + problem + " (loading anyway: --allow-insecure-plugins-dir, never use in production)";
+        LOG.warn(loud);
+        problems.add(loud);
+    }
+
+    /**
+     * The outcome of {@link #vet}.
+     *
+     * @param jars     the jars that may be loaded, in the given order
+     * @param problems one line per refused (or, when allowed, insecure) path
+     */
+    public record Vetted(List<Path> jars, List<String> problems) {
     }
 }

@@ -9,6 +9,7 @@ import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class PluginLayerFactory {
 
     private final PluginDirectoryPolicy policy;
 
-    /** @param policy the ownership/permission check applied before anything is loaded */
+    /** @param policy the trust check (StrictModes) applied before anything is loaded; vetted jars load from private copies */
     public PluginLayerFactory(PluginDirectoryPolicy policy) {
         this.policy = policy;
     }
@@ -50,44 +51,64 @@ public final class PluginLayerFactory {
             LOG.info("plugins directory {} does not exist: boot-layer handlers only", dir);
             return PluginLoadResult.empty(List.of());
         }
-        List<Path> jars;
+        List<Path> found;
         try (Stream<Path> entries = Files.list(dir)) {
-            jars = entries.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+            // symlinks too, so that a symlinked jar is reported as one rather than silently skipped
+            found = entries.filter(p -> p.getFileName().toString().endsWith(".jar")
+                            && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             return fail("cannot list plugins directory " + dir + ": " + e.getMessage());
         }
+        PluginDirectoryPolicy.Vetted vetted = policy.vet(dir, found);
+        List<String> refused = new ArrayList<>(vetted.problems());
+        refused.stream().filter(p -> !p.startsWith("INSECURE: ")).forEach(p -> LOG.error("{}", p));
+        if (vetted.jars().isEmpty()) {
+            if (found.isEmpty()) {
+                LOG.info("plugins directory {} holds no jars", dir);
+            } else {
+                LOG.error("no plugin jar of {} passed the trust check; carrying on with boot-layer handlers only", dir);
+            }
+            return PluginLoadResult.empty(refused);
+        }
+        PrivateJarCopies.Copies copies;
         try {
-            policy.check(dir, jars);
-        } catch (InsecurePluginsDirectoryException e) {
-            return fail(e.getMessage());
+            copies = new PrivateJarCopies(policy.modes(), policy.insecureAllowed()).copy(dir, vetted.jars());
+        } catch (IOException e) {
+            refused.add("cannot make private copies of the plugin jars of " + dir + ": " + e.getMessage());
+            return fail(refused);
         }
-        if (jars.isEmpty()) {
-            LOG.info("plugins directory {} holds no jars", dir);
-            return PluginLoadResult.empty(List.of());
+        copies.problems().forEach(p -> LOG.error("{}", p));
+        refused.addAll(copies.problems());
+        if (copies.originals().isEmpty()) {
+            return PluginLoadResult.empty(refused);
         }
-        List<String> problems = new ArrayList<>();
-        Attempt whole = attempt(jars);
+        LOG.info("plugins of {} load from private copies in {}", dir, copies.dir());
+        Map<Path, Path> originals = copies.originals();
+        List<Path> jars = new ArrayList<>(copies.originals().keySet());
+        List<String> problems = new ArrayList<>(refused);
+        Attempt whole = attempt(jars, originals);
         if (whole.layer != null) {
             return finish(whole, problems);
         }
         problems.add("plugins directory " + dir + " does not load as a whole (" + whole.error
                 + "); retrying jar by jar");
-        LOG.warn(problems.get(0));
+        LOG.warn(problems.get(problems.size() - 1));
         List<Path> accepted = new ArrayList<>();
         Attempt last = null;
         for (Path jar : jars) {
-            Attempt alone = attempt(List.of(jar));
+            Attempt alone = attempt(List.of(jar), originals);
             if (alone.layer == null) {
-                problems.add("plugin jar " + jar + " left out: " + alone.error);
+                problems.add("plugin jar " + originals.get(jar) + " left out: " + alone.error);
                 LOG.error(problems.get(problems.size() - 1));
                 continue;
             }
             List<Path> candidate = new ArrayList<>(accepted);
             candidate.add(jar);
-            Attempt together = attempt(candidate);
+            Attempt together = attempt(candidate, originals);
             if (together.layer == null) {
-                problems.add("plugin jar " + jar + " left out: conflicts with " + accepted + ": " + together.error);
+                problems.add("plugin jar " + originals.get(jar) + " left out: conflicts with "
+                        + accepted.stream().map(originals::get).toList() + ": " + together.error);
                 LOG.error(problems.get(problems.size() - 1));
                 continue;
             }
@@ -103,8 +124,12 @@ public final class PluginLayerFactory {
     }
 
     private static PluginLoadResult fail(String problem) {
-        LOG.error("{}; carrying on with boot-layer handlers only", problem);
-        return PluginLoadResult.empty(List.of(problem));
+        return fail(List.of(problem));
+    }
+
+    private static PluginLoadResult fail(List<String> problems) {
+        LOG.error("{}; carrying on with boot-layer handlers only", problems.get(problems.size() - 1));
+        return PluginLoadResult.empty(problems);
     }
 
     /** One try at building a layer over some jars: either a layer or the reason it failed. */
@@ -114,7 +139,7 @@ public final class PluginLayerFactory {
         String error;
     }
 
-    private static Attempt attempt(List<Path> jars) {
+    private static Attempt attempt(List<Path> jars, Map<Path, Path> originals) {
         Attempt a = new Attempt();
         try {
             ModuleFinder plugins = ModuleFinder.of(jars.toArray(Path[]::new));
@@ -122,9 +147,9 @@ public final class PluginLayerFactory {
             for (ModuleReference ref : plugins.findAll()) {
                 String name = ref.descriptor().name();
                 roots.add(name);
-                ref.location().ifPresent(uri -> a.modules.put(name, Path.of(uri)));
+                ref.location().ifPresent(uri -> a.modules.put(name, originals.getOrDefault(Path.of(uri), Path.of(uri))));
             }
-            checkDuplicates(jars, a.modules);
+            checkDuplicates(jars, a.modules, originals);
             ModuleFinder after = apiFinder().map(api -> ModuleFinder.compose(api, plugins)).orElse(plugins);
             ModuleLayer boot = ModuleLayer.boot();
             Configuration cf = boot.configuration().resolveAndBind(ModuleFinder.of(), after, roots);
@@ -138,14 +163,15 @@ public final class PluginLayerFactory {
     }
 
     /** ModuleFinder.of(jars...) silently lets the first of two same-named modules win: refuse that. */
-    private static void checkDuplicates(List<Path> jars, Map<String, Path> found) {
+    private static void checkDuplicates(List<Path> jars, Map<String, Path> found, Map<Path, Path> originals) {
         for (Path jar : jars) {
-            if (found.containsValue(jar.toAbsolutePath()) || found.containsValue(jar)) {
+            Path original = originals.getOrDefault(jar, jar);
+            if (found.containsValue(original)) {
                 continue;
             }
             for (ModuleReference ref : ModuleFinder.of(jar).findAll()) {
                 throw new FindException("two jars hold module " + ref.descriptor().name() + ": "
-                        + found.get(ref.descriptor().name()) + " and " + jar);
+                        + found.get(ref.descriptor().name()) + " and " + original);
             }
         }
     }

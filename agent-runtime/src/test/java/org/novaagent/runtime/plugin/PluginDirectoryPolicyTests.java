@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.plugin;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,58 +9,59 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.runtime.trust.StrictModes;
 
-/** World-writable or non-root plugins directories and jars are refused unless explicitly allowed. */
+/**
+ * Which jars may load: a directory problem refuses all, a jar problem refuses that jar, and
+ * {@code --allow-insecure-plugins-dir} only downgrades refusals (loudly) off the live system.
+ */
 class PluginDirectoryPolicyTests {
 
     @TempDir
     Path dir;
 
-    private static boolean runningAsRoot(Path p) throws Exception {
-        return Integer.valueOf(0).equals(Files.getAttribute(p, "unix:uid"));
+    private Path good;
+    private Path open;
+
+    @BeforeEach
+    void jars() throws Exception {
+        Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(dir, "unix:uid")), "needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        good = Files.writeString(dir.resolve("good.jar"), "x");
+        Files.setPosixFilePermissions(good, PosixFilePermissions.fromString("rw-r--r--"));
+        open = Files.writeString(dir.resolve("open.jar"), "x");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-rw-r--"));
+    }
+
+    private static PluginDirectoryPolicy policy(boolean allow, boolean live) {
+        return new PluginDirectoryPolicy(allow, live, new StrictModes(0));
     }
 
     @Test
-    void worldWritableDirectoryIsRefusedWithAClearMessage() throws Exception {
+    void aBadJarIsLeftOutAndNamed() {
+        PluginDirectoryPolicy.Vetted v = policy(false, true).vet(dir, List.of(good, open));
+        assertEquals(List.of(good), v.jars());
+        assertEquals(List.of("plugin jar " + open + " is group-writable (mode 0664); not loaded"), v.problems());
+    }
+
+    @Test
+    void aBadDirectoryRefusesEveryJar() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x"));
+        PluginDirectoryPolicy.Vetted v = policy(false, true).vet(dir, List.of(good));
+        assertEquals(List.of(), v.jars());
+        assertTrue(v.problems().get(0).startsWith("plugins directory " + dir + " is group-writable (mode 0775)"), v.problems().toString());
+    }
+
+    @Test
+    void theInsecureFlagIsLoudAndOnlyOffTheLiveSystem() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        var e = assertThrows(InsecurePluginsDirectoryException.class,
-                () -> new PluginDirectoryPolicy(false).check(dir, List.of()));
-        assertTrue(e.getMessage().contains("world-writable") && e.getMessage().contains(dir.toString()), e.getMessage());
-        assertDoesNotThrow(() -> new PluginDirectoryPolicy(true).check(dir, List.of()));
-    }
-
-    @Test
-    void worldWritableJarIsRefused() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jar = Files.createFile(dir.resolve("p.jar"));
-        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
-        Assumptions.assumeTrue(runningAsRoot(dir), "ownership check needs files owned by root");
-        var e = assertThrows(InsecurePluginsDirectoryException.class,
-                () -> new PluginDirectoryPolicy(false).check(dir, List.of(jar)));
-        assertTrue(e.getMessage().contains("p.jar"), e.getMessage());
-    }
-
-    @Test
-    void directoryNotOwnedByRootIsRefused() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        boolean root = runningAsRoot(dir);
-        if (root) {
-            Files.setAttribute(dir, "unix:uid", 65534); // hand it to nobody
-        }
-        var e = assertThrows(InsecurePluginsDirectoryException.class,
-                () -> new PluginDirectoryPolicy(false).check(dir, List.of()));
-        assertTrue(e.getMessage().contains("not root"), e.getMessage());
-        if (root) {
-            Files.setAttribute(dir, "unix:uid", 0);
-        }
-    }
-
-    @Test
-    void rootOwnedPrivateDirectoryIsAccepted() throws Exception {
-        Assumptions.assumeTrue(runningAsRoot(dir), "needs a root-owned directory");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertDoesNotThrow(() -> new PluginDirectoryPolicy(false).check(dir, List.of()));
+        PluginDirectoryPolicy.Vetted scratch = policy(true, false).vet(dir, List.of(good, open));
+        assertEquals(List.of(good, open), scratch.jars());
+        assertTrue(scratch.problems().stream().allMatch(p -> p.startsWith("INSECURE: ")), scratch.problems().toString());
+        PluginDirectoryPolicy.Vetted live = policy(true, true).vet(dir, List.of(good, open));
+        assertEquals(List.of(), live.jars(), "the flag must not work on the live system");
     }
 }

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+/**
+ * What the agent trusts before it obeys a file or runs code from it: {@link
+ * org.novaagent.runtime.trust.StrictModes} (sshd-style ownership and mode rules over a path and
+ * its ancestors).
+ */
+package org.novaagent.runtime.trust;
