@@ -4,17 +4,9 @@ package org.novaagent.tests.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.spi.ToolProvider;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.tests.support.AgentProcess;
@@ -59,11 +51,7 @@ class PluginDropInTests {
         Result list = AgentProcess.run("plugins", "list", "--root", debianRoot().toString(), "--plugins-dir", plugins.toString());
         assertEquals(0, list.exitCode(), list::toString);
         assertTrue(!list.stdout().contains("com.example.hello") && list.stdout().contains("keyinit"), list::toString);
-        assertTrue(list.stderr().contains("writable"), list::toString);
-    }
-
-    private static String row(String table, String command) {
-        return table.lines().filter(l -> l.startsWith(command + " ")).findFirst().orElse("<no row for " + command + ">\n" + table);
+        assertTrue(list.stderr().contains(plugins + " is world-writable (mode 0777)"), list::toString);
     }
 
     private Path debianRoot() throws IOException {
@@ -72,29 +60,11 @@ class PluginDropInTests {
         return root.getParent();
     }
 
-    /** Compiles {@code src/test/resources/example-plugin} against agent-api and jars it. */
     private Path buildExamplePlugin(Path jar) throws IOException {
-        Path src = Path.of("src/test/resources/example-plugin/com.example.hello");
-        Path out = Files.createDirectories(tmp.resolve("classes-" + jar.getFileName()));
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", out.toString(),
-                "--module-path", apiJar(), "--module-version", "1.0.0"));
-        try (Stream<Path> files = Files.walk(src)) {
-            args.addAll(files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList()));
-        }
-        run("javac", args);
-        run("jar", List.of("--create", "--file", jar.toString(), "-C", out.toString(), "."));
-        return jar;
+        return ExamplePlugin.build(tmp, jar, "1.0.0");
     }
 
-    private static String apiJar() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.contains("agent-api")).findFirst().orElseThrow();
-    }
-
-    private static void run(String tool, List<String> args) {
-        StringWriter err = new StringWriter();
-        int rc = ToolProvider.findFirst(tool).orElseThrow()
-                .run(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
-        assertEquals(0, rc, tool + " failed: " + err);
+    private static String row(String table, String command) {
+        return ExamplePlugin.row(table, command);
     }
 }
