@@ -2,7 +2,6 @@
 package org.novaagent.plugin.password.internal;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.novaagent.api.CommandContext;
@@ -47,7 +46,7 @@ public final class KeyInitCommandHandler implements CommandHandler {
         }
         DiffieHellman dh = new DiffieHellman(random);
         try {
-            byte[] secret = dh.agree(hostPublic).toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] secret = SecretDigits.decimalAscii(dh.agree(hostPublic));
             try {
                 context.sharedState(PasswordSession.class, PasswordSession::new).replace(secret);
             } finally {

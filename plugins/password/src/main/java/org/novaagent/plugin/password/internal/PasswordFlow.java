@@ -19,6 +19,9 @@ final class PasswordFlow {
     /** Error code of every password failure, as a string (the 2.x agent sent an int). */
     static final String FAILURE = "500";
 
+    /** The one reply to password data that does not decode, decrypt or pass {@link PasswordRules}. */
+    static final String INVALID_DATA = "Invalid password data received";
+
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFlow.class);
 
     /** Applies a validated password to the system. */
@@ -50,9 +53,22 @@ final class PasswordFlow {
             return failure("Password without key exchange");
         }
         byte[] secret = passphrase.get();
-        try (PlainPassword password = PasswordCipher.decrypt(request.value(), secret)) {
+        PlainPassword password = null;
+        try {
+            password = PasswordCipher.decrypt(request.value(), secret);
             PasswordRules.check(password);
-            applier.apply(password);
+        } catch (PasswordException e) {
+            // one answer for every kind of bad password data (issue #19, finding 8): telling bad
+            // base64, bad padding and a bad plaintext apart would be an oracle; the log has the detail
+            LOG.warn("password data rejected: {}", e.getMessage());
+            if (password != null) {
+                password.close();
+            }
+            Arrays.fill(secret, (byte) 0);
+            return CommandResult.of(FAILURE, INVALID_DATA);
+        }
+        try (PlainPassword checked = password) {
+            applier.apply(checked);
             session.clear();
             return CommandResult.ok();
         } catch (PasswordException e) {
