@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.novaagent.host.internal.PythonJson;
+import org.novaagent.host.internal.NovaJson;
 import org.novaagent.xenstore.XenStoreClient;
 import org.novaagent.xenstore.XenStoreException;
 import org.slf4j.Logger;
@@ -97,7 +97,7 @@ public final class HostSimulator {
         String requestPath = domainPath + "/data/host/" + id;
         waiter.ensureWatch();
         long start = System.nanoTime();
-        client.write(requestPath, PythonJson.dumps(request));
+        client.write(requestPath, NovaJson.dumps(request));
         LOG.debug("sent {} as {}", name, id);
         Optional<String> raw = waiter.await(id, timeout);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.novaagent.host.internal.PythonJson;
+import org.novaagent.host.internal.NovaJson;
 
 /**
  * Builds the {@code vm-data/networking/<MAC>} value exactly as nova's {@code vmops._vif_xenstore_data}
@@ -71,7 +71,7 @@ public final class NovaVifData {
      * @return the JSON text nova writes (Python {@code json.dumps} style)
      */
     public static String toJson(NetworkSpec.Nic nic) {
-        return PythonJson.dumps(toMap(nic));
+        return NovaJson.dumps(toMap(nic));
     }
 
     private static Map<String, Object> ipDict(NetworkSpec.Ip ip, Object netmask) {

@@ -3,6 +3,7 @@ package org.novaagent.host.demo;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.novaagent.api.support.Sha512Crypt;
 import org.novaagent.host.Crypto;
 import org.novaagent.host.HostReply;
 import org.novaagent.host.HostSimulator;
@@ -177,7 +179,7 @@ public final class DemoScenario {
                     + ChangeReport.truncate(hash.get()));
             return false;
         }
-        boolean ok = Sha512Crypt.verify(password, hash.get());
+        boolean ok = Sha512Crypt.verify(password.getBytes(StandardCharsets.UTF_8), hash.get());
         out.println("Root password: " + (ok ? "OK, etc/shadow hash matches the demo password"
                 : "FAILED, etc/shadow hash does not match the demo password"));
         return ok;

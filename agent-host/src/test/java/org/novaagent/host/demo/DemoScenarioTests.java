@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.novaagent.api.support.Sha512Crypt;
 import org.novaagent.host.Crypto;
 import org.novaagent.host.FakeAgent;
 import org.novaagent.host.HostDiffieHellman;
@@ -63,7 +64,7 @@ class DemoScenarioTests {
         assertTrue(text.contains(distro.prettyName()), text);
         Path root = scratchRoot();
         assertEquals("demo-server\n", Files.readString(root.resolve("etc/hostname")));
-        assertTrue(Sha512Crypt.verify(agent.password, Files.readString(root.resolve("etc/shadow")).split(":")[1]));
+        assertTrue(Sha512Crypt.verify(agent.password.getBytes(StandardCharsets.UTF_8), Files.readString(root.resolve("etc/shadow")).split(":")[1]));
     }
 
     @Test
@@ -143,7 +144,7 @@ class DemoScenarioTests {
                         password = new String(Crypto.decrypt(value, shared, Crypto.Digest.MD5), StandardCharsets.UTF_8)
                                 .strip();
                         Files.writeString(root.resolve("etc/shadow"),
-                                "root:" + Sha512Crypt.crypt(password, "$6$demosalt") + ":19800:0:99999:7:::\n");
+                                "root:" + Sha512Crypt.crypt(password.getBytes(StandardCharsets.UTF_8), "$6$demosalt") + ":19800:0:99999:7:::\n");
                         return FakeAgent.reply("0", "");
                     case "resetnetwork":
                         List<String> keys = client.directory("vm-data/networking");

@@ -17,7 +17,8 @@ import org.novaagent.api.CommandResult;
 
 /**
  * The wire format of the message loop, and the only class of the loop that touches Jackson: parses
- * the raw bytes of {@code data/host/<id>} into a {@link CommandRequest} and encodes a
+ * the raw bytes of {@code data/host/<id>} into a {@link CommandRequest} (the value both as text and
+ * already parsed into {@code java.base} types, so plugins never parse JSON) and encodes a
  * {@link CommandResult} as the compact {@code {"returncode":"..","message":".."}} reply.
  */
 public final class RequestCodec {
@@ -80,12 +81,12 @@ public final class RequestCodec {
         }
         JsonNode value = object.get("value");
         if (value == null || value.isNull()) {
-            return new CommandRequest(id, name.textValue(), "", false);
+            return new CommandRequest(id, name.textValue(), "", false, null);
         }
         if (value.isTextual()) {
-            return new CommandRequest(id, name.textValue(), value.textValue(), false);
+            return CommandRequest.of(id, name.textValue(), value.textValue());
         }
-        return new CommandRequest(id, name.textValue(), compact(value), true);
+        return new CommandRequest(id, name.textValue(), compact(value), true, plain(value));
     }
 
     /**
@@ -166,6 +167,16 @@ public final class RequestCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    /**
+     * The value in {@code java.base} types for {@link CommandRequest#json()}: Jackson's own
+     * untyped mapping ({@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Integer}/
+     * {@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean}, {@code null}), so the value
+     * is parsed once, here, and never again by a plugin.
+     */
+    private Object plain(JsonNode value) {
+        return mapper.convertValue(value, Object.class);
     }
 
     private static String decodeStrictUtf8(byte[] raw) throws BadRequestException {

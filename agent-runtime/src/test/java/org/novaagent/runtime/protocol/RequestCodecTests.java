@@ -2,12 +2,17 @@
 package org.novaagent.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +38,8 @@ class RequestCodecTests {
     @Test
     void stringValueIsTakenAsIs() throws Exception {
         CommandRequest r = parse("{\"name\": \"version\", \"value\": \"agent\"}");
-        assertEquals(new CommandRequest("id-1", "version", "agent", false), r);
+        assertEquals(new CommandRequest("id-1", "version", "agent", false, "agent"), r);
+        assertEquals("agent", r.json());
     }
 
     @ParameterizedTest
@@ -46,6 +52,28 @@ class RequestCodecTests {
         CommandRequest r = parse(json);
         assertEquals(expected, r.value());
         assertTrue(r.valueIsJson());
+    }
+
+    @Test
+    void theValueArrivesParsedInJavaBaseTypesUnmodifiableAndInOrder() throws Exception {
+        CommandRequest r = parse("{\"name\":\"x\",\"value\":{\"z\": [1, 2.5, \"s\", true, null], \"a\": {\"n\": 12345678901}}}");
+        Map<String, Object> object = r.jsonObject().orElseThrow();
+        assertEquals(List.of("z", "a"), List.copyOf(object.keySet()), "members keep their order");
+        assertEquals(Arrays.asList(1, 2.5, "s", true, null), object.get("z"));
+        assertEquals(Map.of("n", 12345678901L), object.get("a"));
+        assertThrows(UnsupportedOperationException.class, () -> object.put("b", "x"));
+        assertThrows(UnsupportedOperationException.class, () -> ((List<?>) object.get("z")).clear());
+        assertEquals(42, parse("{\"name\":\"x\",\"value\":42}").json());
+        assertEquals(List.of("p", true), parse("{\"name\":\"x\",\"value\":[\"p\",true]}").json());
+        assertEquals(Optional.empty(), parse("{\"name\":\"x\",\"value\":\"{}\"}").jsonObject(),
+                "a string that looks like JSON stays a string");
+        assertNull(parse("{\"name\":\"x\",\"value\":null}").json());
+        assertNull(parse("{\"name\":\"x\"}").json());
+    }
+
+    @Test
+    void duplicateMembersInsideTheValueAreRejectedToo() {
+        assertEquals("Request is malformed: not valid JSON", reject("{\"name\":\"x\",\"value\":{\"a\":1,\"a\":2}}"));
     }
 
     @Test

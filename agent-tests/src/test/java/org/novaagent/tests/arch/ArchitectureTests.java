@@ -105,6 +105,26 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * One JSON parser: Jackson, in the few places that turn wire or data text into values (the
+     * runtime's codec and CLI output, network-common's vm-data reader, the host simulator). Plugins
+     * get request values already parsed ({@code CommandRequest.json()}) and never touch Jackson;
+     * a class named like a JSON reader or writer must be built on Jackson (the API's
+     * {@code JsonValue} only reads the parsed values). {@code NoHandWrittenJsonTests} catches
+     * tokenizers that hide behind another name.
+     */
+    @Test
+    void jsonIsJacksonsJob() {
+        noClasses().that().resideInAPackage("org.novaagent.plugin..").or().resideInAPackage("org.novaagent.api..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .check(classes);
+        classes().that().haveSimpleNameContaining("Json").and().resideInAPackage("org.novaagent..")
+                .and().resideOutsideOfPackage("org.novaagent.api")
+                .and().areNotNestedClasses()
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .check(classes);
+    }
+
     @Test
     void commandHandlersFollowTheServiceLoaderRules() {
         classes().that().implement(CommandHandler.class).and().resideInAPackage("org.novaagent.plugin..")

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.novaagent.api.support.Sha512Crypt;
 
 /**
  * Sets one user's password by editing {@code <root>/etc/shadow} directly: used when the target

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.testkit.RequiredTool;
 import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.api.support.Sha512Crypt;
 
 /**
  * The real {@code chpasswd -c SHA512 -R <scratch root>} path of the setter (only ever against a

@@ -18,6 +18,7 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.plugin.password.internal.KeyDerivation.Digest;
 import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.api.support.Sha512Crypt;
 
 /**
  * keyinit + password through the handlers, as nova drives them (real openssl on the host side),

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.novaagent.api.support.Sha512Crypt;
 
 /**
  * A minimal target root with {@code etc/passwd}, {@code etc/shadow}, {@code etc/group},

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.novaagent.api.ProcessResult;
 import org.novaagent.testkit.RequiredTool;
+import org.novaagent.api.support.Sha512Crypt;
 
 /** Our SHA-512 crypt against the published vector, openssl and Python's crypt (glibc/libxcrypt). */
 class Sha512CryptTests {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.ProcessResult;
 import org.novaagent.testkit.RequiredTool;
+import org.novaagent.api.support.Sha512Crypt;
 
 /** Direct shadow edits, proven with the real shadow tools and other crypt implementations. */
 class ShadowFileTests {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.file.inject.internal;
 
-import org.novaagent.api.support.FlatJsonObject;
+import java.util.Map;
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandException;
@@ -9,6 +9,7 @@ import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.api.JsonValue;
 
 /**
  * {@code file_inject}: nova's newer form, sent when {@code features} lists it. The value is a
@@ -33,17 +34,15 @@ public final class FileInjectCommandHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws CommandException {
-        if (!request.valueIsJson()) {
-            throw TargetResolver.fail("Invalid file_inject data: expected a JSON object with b64_path and b64_file");
-        }
+        Map<String, Object> json = request.jsonObject().orElseThrow(() ->
+                TargetResolver.fail("Invalid file_inject data: expected a JSON object with b64_path and b64_file"));
         FileInjector.checkEncodedSize(request.value());
         String b64Path;
         String b64File;
         try {
-            FlatJsonObject json = FlatJsonObject.parse(request.value());
-            b64Path = json.string("b64_path").orElse(null);
-            b64File = json.string("b64_file").orElse(null);
-        } catch (FlatJsonObject.MalformedJsonException e) {
+            b64Path = JsonValue.string(json, "b64_path").orElse(null);
+            b64File = JsonValue.string(json, "b64_file").orElse(null);
+        } catch (JsonValue.TypeException e) {
             throw TargetResolver.fail("Invalid file_inject data: " + e.getMessage());
         }
         if (b64Path == null || b64File == null) {

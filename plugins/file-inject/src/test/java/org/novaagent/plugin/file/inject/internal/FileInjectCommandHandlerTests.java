@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.api.CommandException;
-import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.testkit.RecordingProcessRunner;
 import org.novaagent.testkit.TestCommandContext;
+import org.novaagent.testkit.TestRequests;
 import org.novaagent.testkit.TestHostFacts;
 
 class FileInjectCommandHandlerTests {
@@ -38,7 +38,7 @@ class FileInjectCommandHandlerTests {
     }
 
     private CommandResult send(String json, boolean isJson) throws CommandException {
-        return handler.handle(new CommandRequest("1", "file_inject", json, isJson),
+        return handler.handle(isJson ? TestRequests.json("file_inject", json) : TestRequests.string("file_inject", json),
                 TestCommandContext.builder(root).hostFacts(TestHostFacts::debian)
                         .runner(new RecordingProcessRunner().failUnscripted("file injection must not run processes"))
                         .build());
@@ -69,9 +69,8 @@ class FileInjectCommandHandlerTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"b64_path\": \"L2V0Yy94\"}", "{\"b64_path\": \"L2V0Yy94\", \"b64_file\": 5}",
-        "{\"b64_path\": \"L2V0Yy94\", \"b64_file\": \"eA==\"", "[\"L2V0Yy94\"]",
-        "{\"b64_path\": \"L2V0Yy94\", \"b64_file\": \"eA==\", \"b64_file\": \"eA==\"}"})
-    void malformedObjectsAreRefused(String json) throws Exception {
+        "{\"b64_path\": [\"L2V0Yy94\"], \"b64_file\": \"eA==\"}", "[\"L2V0Yy94\"]", "42"})
+    void valuesWithoutTwoStringMembersAreRefused(String json) throws Exception {
         CommandException e = failure(json, true);
         assertTrue(e.getMessage().startsWith("Invalid file_inject data"), e.getMessage());
     }

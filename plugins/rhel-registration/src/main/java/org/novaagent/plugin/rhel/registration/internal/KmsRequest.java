@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.rhel.registration.internal;
 
-import org.novaagent.api.support.FlatJsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandRequest;
+import org.novaagent.api.JsonValue;
 
 /**
  * The validated {@code kmsactivate} value:
@@ -36,15 +37,13 @@ record KmsRequest(String activationKey, String profile, List<String> domains, Op
      * @throws CommandException {@code "500"} naming the problem (never quoting the key)
      */
     static KmsRequest parse(CommandRequest request) throws CommandException {
-        if (!request.valueIsJson()) {
-            throw invalid(EXPECTED + ", got a string");
-        }
+        Map<String, Object> json = request.jsonObject().orElseThrow(() -> invalid(EXPECTED
+                + (request.valueIsJson() ? ", got another JSON value" : ", got a string")));
         try {
-            FlatJsonObject json = FlatJsonObject.parse(request.value());
-            String key = json.string("activation_key").orElseThrow(() -> invalid("activation_key is required"));
-            String profile = json.string("profile").orElseThrow(() -> invalid("profile is required"));
-            List<String> domains = json.strings("domains");
-            Optional<String> org = json.string("org");
+            String key = JsonValue.string(json, "activation_key").orElseThrow(() -> invalid("activation_key is required"));
+            String profile = JsonValue.string(json, "profile").orElseThrow(() -> invalid("profile is required"));
+            List<String> domains = JsonValue.strings(json, "domains");
+            Optional<String> org = JsonValue.string(json, "org");
             if (!SECRET.matcher(key).matches()) {
                 throw invalid("activation_key must be 1-" + MAX_FIELD + " printable ASCII characters without spaces");
             }
@@ -61,7 +60,7 @@ record KmsRequest(String activationKey, String profile, List<String> domains, Op
                 }
             }
             return new KmsRequest(key, profile, domains, org);
-        } catch (FlatJsonObject.MalformedJsonException e) {
+        } catch (JsonValue.TypeException e) {
             throw invalid(e.getMessage() + " (" + EXPECTED + ")");
         }
     }

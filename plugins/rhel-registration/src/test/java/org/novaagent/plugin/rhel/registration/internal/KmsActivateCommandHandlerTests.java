@@ -25,6 +25,7 @@ import org.novaagent.api.ProcessResult;
 import org.novaagent.testkit.RecordingProcessRunner;
 import org.novaagent.testkit.TestCommandContext;
 import org.novaagent.testkit.TestHostFacts;
+import org.novaagent.testkit.TestRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ class KmsActivateCommandHandlerTests {
     }
 
     private CommandResult send(String json, RecordingProcessRunner runner) throws Exception {
-        return handler.handle(new CommandRequest("1", "kmsactivate", json, true), context(runner));
+        return handler.handle(TestRequests.json("kmsactivate", json), context(runner));
     }
 
     private TestCommandContext context(RecordingProcessRunner runner) {
@@ -203,8 +204,10 @@ class KmsActivateCommandHandlerTests {
         "{\"activation_key\": \"k\", \"profile\": \"p\", \"domains\": \"h/x\"}",
         "{\"activation_key\": \"k\", \"profile\": \"p\", \"domains\": \"-h\"}",
         "{\"activation_key\": \"k\", \"profile\": \"p\", \"domains\": \"h\", \"org\": \"\"}",
-        "{\"activation_key\": \"k\", \"profile\": \"p\", \"domains\": \"h\"",
-        "[\"k\"]"})
+        "{\"activation_key\": \"k\", \"profile\": \"p\", \"domains\": [\"h\", 5]}",
+        "{\"activation_key\": \"k\", \"profile\": {\"nested\": \"p\"}, \"domains\": \"h\"}",
+        "[\"k\"]",
+        "42"})
     void invalidValuesAreRefusedBeforeAnythingHappens(String json) throws Exception {
         install("/usr/sbin/rhnreg_ks");
         RecordingProcessRunner runner = exitingWith(0, "");
@@ -226,7 +229,7 @@ class KmsActivateCommandHandlerTests {
 
     @Test
     void requestToStringMasksTheKey() throws Exception {
-        KmsRequest r = KmsRequest.parse(new CommandRequest("1", "kmsactivate", VALUE, true));
+        KmsRequest r = KmsRequest.parse(TestRequests.json("kmsactivate", VALUE));
         assertFalse(r.toString().contains(KEY), r.toString());
         assertEquals(KEY, r.activationKey());
         assertEquals(List.of("rhn.example.com", "10.0.0.5:8443"), r.domains());

@@ -21,6 +21,7 @@ import org.novaagent.api.ProcessResult;
 import org.novaagent.testkit.RecordingProcessRunner;
 import org.novaagent.testkit.TestCommandContext;
 import org.novaagent.testkit.TestHostFacts;
+import org.novaagent.testkit.TestRequests;
 
 class KmsActivateCommandHandlerTests {
 
@@ -83,7 +84,7 @@ class KmsActivateCommandHandlerTests {
     void refusesAJsonValue() {
         RecordingProcessRunner runner = scripted();
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
-                new CommandRequest("1", "kmsactivate", "{\"activation_key\":\"k\"}", true),
+                TestRequests.json("kmsactivate", "{\"activation_key\":\"k\"}"),
                 TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).runner(runner).build()));
         assertEquals("500", e.returnCode());
         assertEquals(List.of(), runner.calls());

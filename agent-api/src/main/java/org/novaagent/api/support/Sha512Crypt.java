@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.password.internal;
+package org.novaagent.api.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,18 +8,22 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * SHA-512 crypt ({@code $6$}), the glibc/libxcrypt algorithm by Ulrich Drepper, in Java so the
- * shadow file can be written without native code; checked against openssl, Python and the
- * published vector in the tests.
+ * SHA-512 crypt ({@code $6$}), the glibc/libxcrypt algorithm by Ulrich Drepper, in Java so a
+ * shadow file can be written (the password plugin) and checked (the demo's host side) without
+ * native code. The one implementation in the project: it lives here, in {@code java.base}-only
+ * support code, because a plugin and the host simulator may not depend on each other. Checked
+ * against Drepper's published vectors ({@code Sha512CryptTests} here) and against the real
+ * {@code openssl passwd -6} and Python's crypt (the password plugin's tests). Stateless and
+ * thread-safe; intermediate digests are zeroed.
  */
-final class Sha512Crypt {
+public final class Sha512Crypt {
 
     /** The {@code $6$} prefix. */
-    static final String PREFIX = "$6$";
+    public static final String PREFIX = "$6$";
     /** Rounds used when the setting names none. */
-    static final int DEFAULT_ROUNDS = 5000;
+    public static final int DEFAULT_ROUNDS = 5000;
     /** Salt alphabet of crypt(3). */
-    static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    public static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private static final String ROUNDS = "rounds=";
     private static final int MIN_ROUNDS = 1000;
@@ -35,8 +39,11 @@ final class Sha512Crypt {
     private Sha512Crypt() {
     }
 
-    /** @return a new 16-character salt from the crypt alphabet */
-    static String newSalt(SecureRandom random) {
+    /**
+     * @param random the source of randomness (a {@link SecureRandom})
+     * @return a new 16-character salt from the crypt alphabet
+     */
+    public static String newSalt(SecureRandom random) {
         StringBuilder salt = new StringBuilder(MAX_SALT);
         for (int i = 0; i < MAX_SALT; i++) {
             salt.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -50,8 +57,9 @@ final class Sha512Crypt {
      * @param key     the password bytes (UTF-8); not modified
      * @param setting {@code $6$salt}, {@code $6$rounds=N$salt} or a full hash to take them from
      * @return the full hash, for example {@code $6$salt$...}
+     * @throws IllegalArgumentException when the setting is not a {@code $6$} setting
      */
-    static String crypt(byte[] key, String setting) {
+    public static String crypt(byte[] key, String setting) {
         if (!setting.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a $6$ setting");
         }
@@ -89,12 +97,21 @@ final class Sha512Crypt {
 
     /**
      * @param key      the candidate password bytes
-     * @param fullHash a stored {@code $6$} hash
-     * @return true when the password matches
+     * @param fullHash a stored hash, for example the second field of a shadow line
+     * @return true when it is a {@code $6$} hash of the password; false for any other scheme
+     *         ({@code $y$}, {@code *}, {@code !}) or a malformed hash
      */
-    static boolean verify(byte[] key, String fullHash) {
+    public static boolean verify(byte[] key, String fullHash) {
+        if (!fullHash.startsWith(PREFIX) || fullHash.lastIndexOf('$') < PREFIX.length()) {
+            return false;
+        }
         byte[] expected = fullHash.getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = crypt(key, fullHash).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual;
+        try {
+            actual = crypt(key, fullHash).getBytes(StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) { // rounds=<not a number>
+            return false;
+        }
         return MessageDigest.isEqual(expected, actual);
     }
 
