@@ -70,7 +70,7 @@ public final class DemoCommand implements CliCommand {
         boolean help;
 
         @Option(names = "--distro", paramLabel = "NAME", defaultValue = "debian",
-                description = "Layout of the scratch root: debian, ubuntu (netplan), rhel or alpine (default: ${DEFAULT-VALUE}).")
+                description = "Layout of the scratch root: debian, ubuntu (netplan), rhel, alpine or arch (default: ${DEFAULT-VALUE}).")
         String distro;
 
         @Option(names = "--cleanup", description = "Delete the scratch directory at the end (default: keep it and print where).")

@@ -12,7 +12,9 @@ public enum Distro {
     /** RHEL 9 with ifcfg network-scripts and NetworkManager. */
     RHEL("rhel", "9.4", "fedora", "Red Hat Enterprise Linux 9.4 (Plow)"),
     /** Alpine 3.20 with ifupdown-ng and OpenRC. */
-    ALPINE("alpine", "3.20.3", "", "Alpine Linux v3.20");
+    ALPINE("alpine", "3.20.3", "", "Alpine Linux v3.20"),
+    /** Arch Linux (rolling, no VERSION_ID) with systemd-networkd enabled. */
+    ARCH("arch", "", "", "Arch Linux");
 
     private final String id;
     private final String versionId;
@@ -47,7 +49,7 @@ public enum Distro {
     }
 
     /**
-     * @param name {@code debian}, {@code ubuntu}, {@code rhel} or {@code alpine} (case-insensitive)
+     * @param name {@code debian}, {@code ubuntu}, {@code rhel}, {@code alpine} or {@code arch} (case-insensitive)
      * @return the distro
      * @throws IllegalArgumentException for anything else, listing the choices
      */
@@ -57,6 +59,6 @@ public enum Distro {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown distro '" + name + "' (choose debian, ubuntu, rhel or alpine)");
+        throw new IllegalArgumentException("unknown distro '" + name + "' (choose debian, ubuntu, rhel, alpine or arch)");
     }
 }

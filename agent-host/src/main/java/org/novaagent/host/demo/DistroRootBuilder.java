@@ -52,6 +52,7 @@ public final class DistroRootBuilder {
             case UBUNTU -> ubuntu(root);
             case RHEL -> rhel(root);
             case ALPINE -> alpine(root);
+            case ARCH -> arch(root);
             default -> throw new IllegalArgumentException("no layout for " + distro);
         }
         return root;
@@ -62,6 +63,10 @@ public final class DistroRootBuilder {
         s.append("PRETTY_NAME=\"").append(d.prettyName()).append("\"\n");
         s.append("NAME=\"").append(d.prettyName().replaceAll(" [0-9].*", "")).append("\"\n");
         s.append("ID=").append(d.id()).append('\n');
+        if (d.versionId().isEmpty()) {
+            s.append("BUILD_ID=rolling\n");
+            return s.toString();
+        }
         if (!d.idLike().isEmpty()) {
             s.append("ID_LIKE=").append(d.idLike()).append('\n');
         }
@@ -120,6 +125,25 @@ public final class DistroRootBuilder {
         tool(root, "sbin/ip");
         tool(root, "sbin/openrc");
         tool(root, "bin/hostname");
+    }
+
+    /**
+     * A cloud image of Arch: systemd with networkd and resolved enabled (absolute symlinks, as
+     * {@code systemctl enable} leaves them) and the wiki's {@code 20-wired.network} putting every
+     * Ethernet NIC on DHCP.
+     */
+    private static void arch(Path root) throws IOException {
+        write(root, "etc/arch-release", "");
+        write(root, "etc/systemd/network/20-wired.network", "[Match]\nName=en* eth*\n\n[Network]\nDHCP=yes\n");
+        Path wants = Files.createDirectories(root.resolve("etc/systemd/system/multi-user.target.wants"));
+        for (String unit : new String[] {"systemd-networkd.service", "systemd-resolved.service"}) {
+            Files.createSymbolicLink(wants.resolve(unit), Path.of("/usr/lib/systemd/system/" + unit));
+        }
+        tool(root, "usr/lib/systemd/systemd");
+        tool(root, "usr/lib/systemd/systemd-networkd");
+        tool(root, "usr/bin/networkctl");
+        tool(root, "usr/bin/hostnamectl");
+        tool(root, "usr/bin/ip");
     }
 
     private static void tool(Path root, String relative) throws IOException {

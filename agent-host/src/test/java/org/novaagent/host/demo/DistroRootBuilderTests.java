@@ -26,7 +26,8 @@ class DistroRootBuilderTests {
         Path root = DistroRootBuilder.build(tmp.resolve("root"), distro);
         String osRelease = Files.readString(root.resolve("etc/os-release"));
         assertTrue(osRelease.contains("\nID=" + distro.id() + "\n"), osRelease);
-        assertTrue(osRelease.contains("VERSION_ID=\"" + distro.versionId() + "\""), osRelease);
+        assertTrue(distro.versionId().isEmpty() ? osRelease.contains("BUILD_ID=rolling")
+                : osRelease.contains("VERSION_ID=\"" + distro.versionId() + "\""), osRelease);
         assertTrue(Files.readString(root.resolve("etc/shadow")).startsWith("root:*:"));
         assertTrue(Files.readString(root.resolve("etc/passwd")).startsWith("root:x:0:0:"));
         assertEquals("bc:76:4e:20:75:72\n", Files.readString(root.resolve("sys/class/net/eth0/address")));
@@ -83,9 +84,17 @@ class DistroRootBuilderTests {
     }
 
     @Test
+    void arch() throws Exception {
+        Path root = DistroRootBuilder.build(tmp, Distro.ARCH);
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/systemd/system/multi-user.target.wants/systemd-networkd.service")));
+        assertTrue(Files.readString(root.resolve("etc/systemd/network/20-wired.network")).contains("DHCP=yes"));
+        assertTrue(Files.isExecutable(root.resolve("usr/bin/networkctl")));
+    }
+
+    @Test
     void unknownDistroIsRejectedClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distro.parse("arch"));
-        assertTrue(e.getMessage().contains("debian, ubuntu, rhel or alpine"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distro.parse("gentoo"));
+        assertTrue(e.getMessage().contains("debian, ubuntu, rhel, alpine or arch"));
         assertEquals(Distro.RHEL, Distro.parse("RHEL"));
     }
 }

@@ -23,6 +23,7 @@ final class ProjectJars {
                 .map(Path::of)
                 .filter(p -> p.toString().contains("org/novaagent") || p.toString().matches(".*/(agent-[a-z]+|xenstore-sim|password|network-[a-z]+|rhel-registration|windows-activation)/target/.*"))
                 .filter(p -> !p.toString().contains("agent-tests"))
+                .filter(p -> !p.toString().endsWith("-tests.jar") && !p.toString().endsWith("test-classes"))
                 .filter(Files::exists)
                 .collect(Collectors.toList());
     }

@@ -37,7 +37,7 @@ class DemoE2ETests {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"debian", "ubuntu", "rhel", "alpine"})
+    @ValueSource(strings = {"debian", "ubuntu", "rhel", "alpine", "arch"})
     void demoRunsEveryStepAgainstTheRealAgent(String distro) throws Exception {
         Result demo = AgentProcess.run("demo", "--distro", distro, "--work-dir", work.toString());
         assertEquals(0, demo.exitCode(), demo::toString);
@@ -93,6 +93,8 @@ class DemoE2ETests {
             case "debian" -> List.of("etc/network/interfaces.d/50-nova-agent");
             case "ubuntu" -> List.of("etc/netplan/50-nova-agent.yaml");
             case "alpine" -> List.of("etc/network/interfaces");
+            case "arch" -> List.of("etc/systemd/network/05-nova-agent-eth0.network",
+                    "etc/systemd/network/05-nova-agent-eth1.network");
             default -> List.of("etc/sysconfig/network-scripts/ifcfg-eth0", "etc/sysconfig/network-scripts/ifcfg-eth1",
                     "etc/sysconfig/network-scripts/route-eth1");
         };

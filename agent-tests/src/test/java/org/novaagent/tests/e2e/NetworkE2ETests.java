@@ -33,15 +33,17 @@ import org.novaagent.host.NetworkSpec.RouteSpec;
 import org.novaagent.host.demo.DemoNetwork;
 import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
+import org.novaagent.plugin.network.networkd.testkit.NetworkdNetns;
 import org.novaagent.testkit.RequiredTool;
 import org.novaagent.tests.xenstore.Oxenstored;
 
 /**
  * resetnetwork from the host simulator through the real oxenstored to the real agent, into
- * Debian (ifupdown), Ubuntu (netplan), RHEL (ifcfg) and Alpine (ifupdown-ng) scratch roots: first
- * boot with two NICs, attach, detach, an identical repeat that changes no file, the netplan result
- * checked by the real {@code netplan generate} and the Alpine one by ifupdown-ng's {@code ifparse}
- * and {@code ifquery}, and a sysfs full of virtual links with an upper-case MAC. One daemon for
+ * Debian (ifupdown), Ubuntu (netplan), RHEL (ifcfg), Alpine (ifupdown-ng) and Arch
+ * (systemd-networkd) scratch roots: first boot with two NICs, attach, detach, an identical repeat
+ * that changes no file, the netplan result checked by the real {@code netplan generate}, the Alpine
+ * one by ifupdown-ng's {@code ifparse} and {@code ifquery}, the Arch one applied by the real
+ * systemd-networkd in a network namespace, and a sysfs full of virtual links with an upper-case MAC. One daemon for
  * the class; one agent per scratch root, run one at a time (they share {@code data/host}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -163,6 +165,15 @@ class NetworkE2ETests {
             case DEBIAN -> Files.readString(root.resolve("etc/network/interfaces.d/50-nova-agent"));
             case UBUNTU -> Files.readString(root.resolve("etc/netplan/50-nova-agent.yaml"));
             case ALPINE -> Files.readString(root.resolve("etc/network/interfaces"));
+            case ARCH -> {
+                StringBuilder all = new StringBuilder();
+                try (Stream<Path> files = Files.list(root.resolve("etc/systemd/network"))) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("05-nova-agent-")).sorted().toList()) {
+                        all.append("## ").append(f.getFileName()).append('\n').append(Files.readString(f));
+                    }
+                }
+                yield all.toString();
+            }
             case RHEL -> {
                 StringBuilder all = new StringBuilder();
                 try (Stream<Path> files = Files.list(root.resolve("etc/sysconfig/network-scripts"))) {
@@ -182,6 +193,7 @@ class NetworkE2ETests {
             case DEBIAN -> config(root, distro).contains("iface eth2 ");
             case UBUNTU -> config(root, distro).contains("eth2:");
             case ALPINE -> config(root, distro).contains("iface eth2\n");
+            case ARCH -> Files.exists(root.resolve("etc/systemd/network/05-nova-agent-eth2.network"));
             case RHEL -> Files.exists(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth2"));
         };
     }
@@ -209,6 +221,13 @@ class NetworkE2ETests {
                 assertEquals("nameserver 69.20.0.164\nnameserver 69.20.0.196\n", Files.readString(root.resolve("etc/resolv.conf"))
                         .lines().filter(l -> !l.startsWith("#")).map(l -> l + "\n").reduce("", String::concat));
                 assertIfupdownNgReads(root);
+            }
+            case ARCH -> {
+                assertTrue(conf.contains("MACAddress=bc:76:4e:20:75:72\nType=ether\n") && conf.contains("DNS=69.20.0.164")
+                        && conf.contains("[Route]\nDestination=10.208.0.0/12\nGateway=10.208.224.1\n"), conf);
+                assertTrue(Files.readString(root.resolve("etc/systemd/network/20-wired.network")).contains("DHCP=yes"),
+                        "the image's 20-wired.network is left for the NICs we do not configure");
+                assertNetworkdApplies(root);
             }
             case RHEL -> {
                 String eth0 = Files.readString(root.resolve("etc/sysconfig/network-scripts/ifcfg-eth0"));
@@ -238,6 +257,23 @@ class NetworkE2ETests {
         String listed = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(q.waitFor(60, TimeUnit.SECONDS) && q.exitValue() == 0, "ifquery: " + listed);
         assertEquals(List.of("eth0", "eth1", "lo"), listed.lines().sorted().toList());
+    }
+
+    /**
+     * The real systemd-networkd, in a throw-away network namespace, over everything the Arch root
+     * holds in etc/systemd/network (ours and the image's DHCP {@code 20-wired.network}): no complaint
+     * about our files, and our addresses and routes, not DHCP, on eth0 and eth1.
+     */
+    private static void assertNetworkdApplies(Path root) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory(dir, "networkd");
+        NetworkdNetns.Result r = NetworkdNetns.run(root.resolve("etc/systemd/network"),
+                Map.of("eth0", DemoNetwork.ETH0_MAC.toLowerCase(), "eth1", DemoNetwork.ETH1_MAC.toLowerCase()),
+                List.of("eth0 inet 104.130.4.72/24", "eth0 inet6 2001:db8:104::72/64", "eth1 inet 10.208.227.239/19",
+                        "default via 104.130.4.1 dev eth0", "10.176.0.0/12 via 10.208.224.1 dev eth1"), tmp);
+        assertEquals(List.of(), r.complaintsAbout("05-nova-agent-eth0.network"), r.log());
+        assertEquals(List.of(), r.complaintsAbout("05-nova-agent-eth1.network"), r.log());
+        assertTrue(r.state().contains("eth0 inet 104.130.4.72/24") && r.state().contains("10.176.0.0/12 via 10.208.224.1 dev eth1"),
+                r.state() + r.log());
     }
 
     /** Runs the real {@code netplan generate} over a copy of the scratch root's etc/netplan. */

@@ -16,7 +16,7 @@
  *   <li>{@code NetworkE2ETests}: resetnetwork for Debian (ifupdown), Ubuntu (netplan, checked by
  *       {@code netplan generate}) and RHEL (ifcfg): attach, detach, an identical repeat that changes
  *       no file; virtual links and an upper-case MAC in sysfs.</li>
- *   <li>{@code DemoE2ETests}: {@code agent demo --distro debian|ubuntu|rhel|alpine}.</li>
+ *   <li>{@code DemoE2ETests}: {@code agent demo --distro debian|ubuntu|rhel|alpine|arch}.</li>
  *   <li>{@code XenStoreLargeDirectoryE2ETests}: 150 pending requests (a 5,550-byte DIRECTORY reply)
  *       answered once each; more than 150 old replies under {@code data/guest} swept without
  *       breaking the session.</li>

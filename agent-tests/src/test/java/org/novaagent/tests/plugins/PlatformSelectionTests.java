@@ -29,7 +29,8 @@ class PlatformSelectionTests {
             Distro.DEBIAN, "org.novaagent.plugin.network.debian",
             Distro.UBUNTU, "org.novaagent.plugin.network.netplan",
             Distro.RHEL, "org.novaagent.plugin.network.rhel",
-            Distro.ALPINE, "org.novaagent.plugin.network.alpine");
+            Distro.ALPINE, "org.novaagent.plugin.network.alpine",
+            Distro.ARCH, "org.novaagent.plugin.network.networkd");
 
     @TempDir
     Path tmp;

@@ -35,12 +35,14 @@ public final class AgentProcess {
 
     /**
      * @return the module path: project modules and their libraries from the test class path, without
-     *         this module and the test kit (a test library needing JUnit, which is not shipped)
+     *         this module, the test kit (a test library needing JUnit, which is not shipped) and other
+     *         modules' test jars (e.g. network-networkd's, which splits its plugin's package)
      */
     public static String modulePath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> MODULE_PATH_GROUPS.stream().anyMatch(p::contains) || isReactorModule(p))
                 .filter(p -> !p.contains("agent-tests") && !p.contains("agent-testkit"))
+                .filter(p -> !p.endsWith("-tests.jar") && !p.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
