@@ -122,6 +122,7 @@ class HostnameE2ETests {
             case DEBIAN -> "etc/network/interfaces.d/50-nova-agent";
             case UBUNTU -> "etc/netplan/50-nova-agent.yaml";
             case ALPINE -> "etc/network/interfaces";
+            case ARCH -> "etc/systemd/network/05-nova-agent-eth0.network";
             case RHEL -> "etc/sysconfig/network-scripts/ifcfg-eth0";
         }));
     }

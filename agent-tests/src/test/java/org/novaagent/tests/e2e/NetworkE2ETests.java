@@ -35,6 +35,7 @@ import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
 import org.novaagent.plugin.network.networkd.testkit.NetworkdNetns;
 import org.novaagent.testkit.RequiredTool;
+import org.novaagent.tests.support.FreebsdRoot;
 import org.novaagent.tests.xenstore.Oxenstored;
 
 /**
@@ -43,7 +44,8 @@ import org.novaagent.tests.xenstore.Oxenstored;
  * (systemd-networkd) scratch roots: first boot with two NICs, attach, detach, an identical repeat
  * that changes no file, the netplan result checked by the real {@code netplan generate}, the Alpine
  * one by ifupdown-ng's {@code ifparse} and {@code ifquery}, the Arch one applied by the real
- * systemd-networkd in a network namespace, and a sysfs full of virtual links with an upper-case MAC. One daemon for
+ * systemd-networkd in a network namespace; a FreeBSD root whose rc.conf is read back by a POSIX shell as
+ * rc.subr reads it; and a sysfs full of virtual links with an upper-case MAC. One daemon for
  * the class; one agent per scratch root, run one at a time (they share {@code data/host}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,6 +108,58 @@ class NetworkE2ETests {
                 assertNetplanGenerates(root);
             }
         }
+    }
+
+    @Test
+    void freebsdRcConfThroughFirstBootAttachDetachAndRepeat() throws Exception {
+        Path root = FreebsdRoot.build(dir.resolve("root-freebsd"));
+        try (RunningAgent agent = RunningAgent.start(dir.resolve("agent-freebsd"), daemon.socketPath(), root)) {
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            Map<String, String> vars = sourceRcConf(root);
+            assertEquals("inet 104.130.4.72/24", vars.get("ifconfig_xn0"), vars.toString());
+            assertEquals("inet6 2001:db8:104::72/64", vars.get("ifconfig_xn0_ipv6"));
+            assertEquals("inet 10.208.227.239/19", vars.get("ifconfig_xn1"));
+            assertEquals("104.130.4.1", vars.get("defaultrouter"));
+            assertEquals("fe80::1%xn0", vars.get("ipv6_defaultrouter"));
+            assertEquals("lan nova0 nova1", vars.get("static_routes"), "the image's route is kept");
+            assertEquals("-net 10.176.0.0/12 10.208.224.1", vars.get("route_nova1"));
+            assertEquals("-net 192.168.0.0/16 10.0.0.1", vars.get("route_lan"));
+            assertEquals(HOSTNAME, vars.get("hostname"));
+            assertEquals("YES", vars.get("sshd_enable"));
+            assertTrue(Files.readString(root.resolve("etc/resolv.conf")).contains("nameserver 69.20.0.196\n"));
+            assertTrue(Files.readString(root.resolve("var/lib/nova-agent/backup/etc/rc.conf")).contains("ifconfig_xn0=\"DHCP\""));
+
+            assertZero(sim.resetnetwork(spec(true)), agent);
+            assertEquals("inet 192.168.3.10/24", sourceRcConf(root).get("ifconfig_xn2"));
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            assertEquals("", sourceRcConf(root).get("ifconfig_xn2"), "detach removes xn2's variables");
+            Map<String, String> before = snapshot(root);
+            Thread.sleep(20);
+            assertZero(sim.resetnetwork(spec(false)), agent);
+            assertEquals(before, snapshot(root), "an identical resetnetwork changed files\n" + agent.stderr());
+        }
+    }
+
+    /**
+     * rc.conf as rc.subr's {@code load_rc_config} reads it: {@code sh -n}, then sourced with
+     * {@code set -eu} by a POSIX shell, printing the variables the test looks at.
+     */
+    private static Map<String, String> sourceRcConf(Path root) throws IOException, InterruptedException {
+        String file = root.resolve("etc/rc.conf").toString();
+        Process syntax = new ProcessBuilder("sh", "-n", file).redirectErrorStream(true).start();
+        String err = new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(syntax.waitFor(30, TimeUnit.SECONDS) && syntax.exitValue() == 0, "sh -n rc.conf: " + err);
+        List<String> names = List.of("hostname", "ifconfig_xn0", "ifconfig_xn0_ipv6", "ifconfig_xn1", "ifconfig_xn2",
+                "defaultrouter", "ipv6_defaultrouter", "static_routes", "route_nova0", "route_nova1", "route_lan",
+                "sshd_enable");
+        StringBuilder script = new StringBuilder("set -eu; . \"$1\"");
+        names.forEach(n -> script.append("; printf '%s=%s\\n' ").append(n).append(" \"${").append(n).append(":-}\""));
+        Process p = new ProcessBuilder("sh", "-c", script.toString(), "sh", file).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "sourcing rc.conf: " + out);
+        Map<String, String> vars = new TreeMap<>();
+        out.lines().forEach(l -> vars.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        return vars;
     }
 
     @Test

@@ -16,11 +16,12 @@ import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
 import org.novaagent.tests.support.AgentProcess;
 import org.novaagent.tests.support.AgentProcess.Result;
+import org.novaagent.tests.support.FreebsdRoot;
 
 /**
  * Which {@code resetnetwork} plugin the real {@code agent plugins list --root} (child JVM, every
- * plugin on the module path) selects on a scratch root laid out like each platform (os-release or
- * the distro's own release file, tool stubs, tun/docker/veth links next to the Xen NICs), and that
+ * plugin on the module path) selects on a scratch root laid out like each platform, FreeBSD included
+ * (os-release or the distro's own release file, tool stubs, tun/docker/veth links next to the Xen NICs), and that
  * every other plugin is listed as not applicable with its reason.
  */
 class PlatformSelectionTests {
@@ -53,6 +54,16 @@ class PlatformSelectionTests {
         assertTrue(netplan.contains("not applicable: "), netplan);
         String rhel = rows.stream().filter(r -> r.contains("network.rhel")).findFirst().orElseThrow();
         assertTrue(rhel.contains("not applicable: ") && rhel.contains("ALPINE"), rhel);
+    }
+
+    @Test
+    void freebsdSelectsTheRcConfPlugin() throws Exception {
+        Path root = FreebsdRoot.build(tmp.resolve("freebsd"));
+        List<String> rows = assertSelected(root, "org.novaagent.plugin.network.freebsd");
+        assertTrue(rows.stream().filter(r -> r.contains("network.networkd")).allMatch(r -> r.contains("not a systemd system")),
+                rows.toString());
+        Files.delete(root.resolve("etc/os-release"));
+        assertSelected(root, "org.novaagent.plugin.network.freebsd");
     }
 
     /** @return the {@code resetnetwork} rows, after checking that exactly {@code module} is selected */

@@ -26,9 +26,16 @@ public enum NetworkBackend {
     /**
      * RHEL family: ifcfg files or NetworkManager keyfiles (the choice within the family is the
      * plugin's {@code RhelFormat}). Only applicable on RHEL-like systems, so its place relative
-     * to the Debian backends never matters; it comes last as the most specific test.
+     * to the Debian backends never matters.
      */
-    RHEL;
+    RHEL,
+    /** FreeBSD's {@code /etc/rc.conf} (only applicable on FreeBSD, so its place never matters). */
+    FREEBSD_RC,
+    /**
+     * systemd-networkd {@code .network} files: the generic fallback for systemd distributions (Arch),
+     * last so that every distro-specific backend present on the same host wins.
+     */
+    NETWORKD;
 
     /** The step between two neighbours: room to slot a third-party handler in between. */
     static final int STEP = 100;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandResult;
@@ -36,8 +37,20 @@ public final class ResetNetworkFlow {
     private record Prepared(NetworkConfig config, FileStager stager, List<FileChange> plan) {
     }
 
-    /** Creates the flow (stateless). */
+    private final NicSource nics;
+
+    /** Creates the flow (stateless) with the Linux NIC source, {@link NicSource#SYSFS}. */
     public ResetNetworkFlow() {
+        this(NicSource.SYSFS);
+    }
+
+    /**
+     * Creates the flow with another NIC source (FreeBSD lists its NICs with {@code ifconfig -a}).
+     *
+     * @param nics where the target's real NICs come from
+     */
+    public ResetNetworkFlow(NicSource nics) {
+        this.nics = Objects.requireNonNull(nics, "nics");
     }
 
     /**
@@ -149,8 +162,8 @@ public final class ResetNetworkFlow {
     private Prepared prepare(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
                              OwnedFiles owned) throws NetworkConfigException, IOException {
         FileStager stager = new FileStager(ctx.root());
-        List<LocalNic> nics = NicDiscovery.discover(ctx.root());
-        NetworkConfig config = new XenStoreNetworkParser().read(ctx.xenStore(), nics);
+        List<LocalNic> local = nics.discover(ctx);
+        NetworkConfig config = new XenStoreNetworkParser().read(ctx.xenStore(), local);
         List<RenderedFile> files = renderer.render(config, options.create(ctx, stager));
         return new Prepared(config, stager, stager.plan(files, owned));
     }

@@ -12,7 +12,8 @@ class NetworkBackendTests {
 
     @Test
     void netplanBeatsIfupdownAndEveryPriorityIsDistinctAndPositive() {
-        assertEquals(List.of(NetworkBackend.NETPLAN, NetworkBackend.IFUPDOWN_NG, NetworkBackend.IFUPDOWN, NetworkBackend.RHEL),
+        assertEquals(List.of(NetworkBackend.NETPLAN, NetworkBackend.IFUPDOWN_NG, NetworkBackend.IFUPDOWN, NetworkBackend.RHEL,
+                NetworkBackend.FREEBSD_RC, NetworkBackend.NETWORKD),
                 List.of(NetworkBackend.values()));
         int previous = Integer.MAX_VALUE;
         for (NetworkBackend b : NetworkBackend.values()) {
@@ -20,6 +21,6 @@ class NetworkBackendTests {
             assertTrue(previous == Integer.MAX_VALUE || previous - b.priority() == NetworkBackend.STEP, b.name());
             previous = b.priority();
         }
-        assertEquals(NetworkBackend.STEP, NetworkBackend.RHEL.priority(), "the last backend keeps one step");
+        assertEquals(NetworkBackend.STEP, NetworkBackend.NETWORKD.priority(), "the last backend keeps one step");
     }
 }

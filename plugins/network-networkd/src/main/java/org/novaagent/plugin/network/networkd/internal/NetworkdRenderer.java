@@ -13,6 +13,7 @@ import org.novaagent.network.NetworkRenderer;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.Route;
+import org.novaagent.network.SafeText;
 
 /**
  * Renders one systemd-networkd {@code .network} file per NIC,
@@ -66,7 +67,7 @@ public final class NetworkdRenderer implements NetworkRenderer {
 
     static String network(NetInterface nic) {
         StringBuilder out = new StringBuilder(HEADER);
-        out.append("# Label ").append(oneLine(nic.label())).append(" on ").append(nic.name()).append('\n');
+        out.append("# Label ").append(SafeText.comment(nic.label())).append(" on ").append(nic.name()).append('\n');
         out.append("\n[Match]\n");
         out.append("MACAddress=").append(nic.mac()).append('\n');
         out.append("Type=ether\n");
@@ -89,10 +90,5 @@ public final class NetworkdRenderer implements NetworkRenderer {
             out.append("Gateway=").append(route.gateway()).append('\n');
         }
         return out.toString();
-    }
-
-    /** Labels come from the host: keep comments on one line. */
-    static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ");
     }
 }

@@ -11,6 +11,7 @@ import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
@@ -42,10 +43,10 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         return "resetnetwork";
     }
 
-    /** Below the distro plugins (netplan 200, ifupdown/EL/Alpine 100). */
+    /** Last in the one ordered list, {@link NetworkBackend}: every distro-specific backend wins. */
     @Override
     public int priority() {
-        return 50;
+        return NetworkBackend.NETWORKD.priority();
     }
 
     @Override

@@ -64,7 +64,7 @@ class ResetNetworkCommandHandlerTests {
         assertTrue(reason(ctx).contains("NetworkManager"), reason(ctx));
         HostFacts openrc = TestHostFacts.builder(root).init(HostFacts.InitSystem.OPENRC).build();
         assertTrue(handler.applicability(openrc).reason().contains("not a systemd system"));
-        assertEquals(50, handler.priority());
+        assertEquals(org.novaagent.network.NetworkBackend.NETWORKD.priority(), handler.priority());
     }
 
     private String reason(TestCommandContext ctx) {
