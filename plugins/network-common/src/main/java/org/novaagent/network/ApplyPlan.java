@@ -3,6 +3,7 @@ package org.novaagent.network;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an {@link Applier} is told about a resetnetwork: the desired configuration and the file
@@ -10,13 +11,26 @@ import java.util.Objects;
  *
  * @param config  the parsed configuration
  * @param changes the file changes (content changes only are relevant; see {@link FileChange#changesConfig})
+ * @param takenOver NICs whose configuration changes because another tool's file is taken over
+ *                  ({@link ForeignConfigTakeover}), even when nova-agent's own file for them did not change
  */
-public record ApplyPlan(NetworkConfig config, List<FileChange> changes) {
+public record ApplyPlan(NetworkConfig config, List<FileChange> changes, Set<String> takenOver) {
 
-    /** Copies the list. */
+    /** Copies the collections. */
     public ApplyPlan {
         Objects.requireNonNull(config, "config");
         changes = List.copyOf(changes);
+        takenOver = Set.copyOf(takenOver);
+    }
+
+    /**
+     * A plan with no taken-over files.
+     *
+     * @param config  the parsed configuration
+     * @param changes the file changes
+     */
+    public ApplyPlan(NetworkConfig config, List<FileChange> changes) {
+        this(config, changes, Set.of());
     }
 
     /** @return root-relative paths created or modified */

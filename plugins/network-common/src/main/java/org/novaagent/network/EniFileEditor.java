@@ -21,7 +21,7 @@ public final class EniFileEditor {
     /** Last line of our block in the main file. */
     public static final String END = "# END nova-agent";
     /** Prefix of a line we disabled; a comment, so a second run leaves it alone. */
-    public static final String DISABLED = "# disabled by nova-agent: ";
+    public static final String DISABLED = ForeignConfigTakeover.DISABLED;
 
     /** Where our stanzas go when the main file includes this directory (guest-absolute). */
     public static final String DROP_IN = "/etc/network/interfaces.d/50-nova-agent";

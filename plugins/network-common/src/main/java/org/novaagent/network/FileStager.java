@@ -155,6 +155,23 @@ public final class FileStager {
     }
 
     /**
+     * Plans the removal of a file nova-agent did not write (another tool's network config it
+     * takes over, see {@link ForeignConfigTakeover}); {@link #plan} only removes files with our header.
+     *
+     * @param relative root-relative path
+     * @return a {@code DELETE} change, or empty when the file does not exist
+     * @throws IOException when the file cannot be read
+     */
+    public Optional<FileChange> planRemoval(String relative) throws IOException {
+        Path p = resolve(relative);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileChange(root.relativize(p).toString(), FileChange.Kind.DELETE,
+                Optional.of(Files.readString(p, StandardCharsets.UTF_8)), AtomicFiles.mode(p), Optional.empty(), -1));
+    }
+
+    /**
      * Writes the planned changes. On a failure part-way, what was done is rolled back and the
      * exception is rethrown, so no half-applied state is left.
      *
@@ -168,7 +185,12 @@ public final class FileStager {
             for (FileChange c : plan) {
                 Path p = resolve(c.path());
                 switch (c.kind()) {
-                    case CREATE -> AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
+                    case CREATE -> {
+                        if (isBackup(c.path())) {
+                            BackupDirectory.createParents(root, p);
+                        }
+                        AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
+                    }
                     case MODIFY -> {
                         backup(c);
                         AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
@@ -224,7 +246,9 @@ public final class FileStager {
     public static String diff(List<FileChange> plan) {
         StringBuilder sb = new StringBuilder();
         for (FileChange c : plan) {
-            if (c.kind() == FileChange.Kind.MODE) {
+            if (isBackup(c.path()) && c.kind() != FileChange.Kind.DELETE) {
+                sb.append("# keep a copy of the original: ").append(c.path()).append('\n');
+            } else if (c.kind() == FileChange.Kind.MODE) {
                 sb.append("# mode ").append(c.path()).append(": ").append(Integer.toOctalString(c.oldMode()))
                         .append(" -> ").append(Integer.toOctalString(c.newMode())).append('\n');
             } else {
@@ -236,6 +260,9 @@ public final class FileStager {
 
     /** Writes the old content of a modified or removed file to its backup, atomically. */
     private void backup(FileChange c) throws IOException {
+        if (isBackup(c.path())) {
+            return;
+        }
         Path target = backupOf(c.path());
         BackupDirectory.createParents(root, target);
         AtomicFiles.write(target, c.oldContent().orElseThrow(), c.oldMode());
@@ -265,6 +292,11 @@ public final class FileStager {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /** True for a path inside {@link #BACKUP_DIR}: never backed up itself, shown as a note in diffs. */
+    private static boolean isBackup(String relative) {
+        return relative.startsWith(BACKUP_DIR + "/");
     }
 
     private static int indexOfGlobMeta(String glob) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.ProcessResult;
@@ -33,8 +34,11 @@ public final class ResetNetworkFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkFlow.class);
 
-    /** A parsed configuration plus the planned network file changes. */
-    private record Prepared(NetworkConfig config, FileStager stager, List<FileChange> plan) {
+    /** A parsed configuration plus the planned network file changes (rendered, then taken over). */
+    private record Prepared(NetworkConfig config, FileStager stager, List<FileChange> plan, Set<String> takenOver) {
+        ApplyPlan applyPlan() {
+            return new ApplyPlan(config, plan, takenOver);
+        }
     }
 
     private final NicSource nics;
@@ -69,16 +73,34 @@ public final class ResetNetworkFlow {
      */
     public CommandResult run(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
                              Applier applier, OwnedFiles owned) throws InterruptedException {
+        return run(ctx, renderer, options, applier, owned, ForeignConfigDetector.NONE);
+    }
+
+    /**
+     * Runs a resetnetwork that also takes over other tools' configuration of the NICs it
+     * configures ({@link ForeignConfigTakeover}), in the same staged, rolled-back-on-failure plan.
+     *
+     * @param ctx      the request context (XenStore, root, process runner, settings)
+     * @param renderer the plugin's pure renderer
+     * @param options  gathers the renderer's options
+     * @param applier  the plugin's apply commands
+     * @param owned    files the plugin removes when they are no longer rendered
+     * @param foreign  finds other tools' files for the same NICs
+     * @return {@code "0"} on success; {@code "500"} with a host-safe message otherwise
+     * @throws InterruptedException when the request is cancelled while a command runs
+     */
+    public CommandResult run(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
+                             Applier applier, OwnedFiles owned, ForeignConfigDetector foreign) throws InterruptedException {
         if (ctx.dryRun()) {
             try {
-                return CommandResult.ok(dryRun(ctx, renderer, options, applier, owned).report());
+                return CommandResult.ok(dryRun(ctx, renderer, options, applier, owned, foreign).report());
             } catch (NetworkConfigException | IOException | IllegalArgumentException e) {
                 return CommandResult.of("500", e.getMessage());
             }
         }
         Prepared p;
         try {
-            p = prepare(ctx, renderer, options, owned);
+            p = prepare(ctx, renderer, options, owned, foreign);
         } catch (NetworkConfigException | IllegalArgumentException e) {
             LOG.warn("resetnetwork rejected: {}", e.getMessage());
             return CommandResult.of("500", e.getMessage());
@@ -96,7 +118,7 @@ public final class ResetNetworkFlow {
             LOG.info("resetnetwork: network files unchanged, nothing to apply");
             return success(p);
         }
-        ApplyPlan plan = new ApplyPlan(p.config(), p.plan());
+        ApplyPlan plan = p.applyPlan();
         for (List<String> cmd : applier.preCommands(plan)) {
             Optional<String> err = execute(ctx, cmd);
             err.ifPresent(e -> LOG.warn("ignoring failure before writing files: {}", e));
@@ -138,7 +160,27 @@ public final class ResetNetworkFlow {
      */
     public DryRun dryRun(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
                          Applier applier, OwnedFiles owned) throws NetworkConfigException, IOException {
-        Prepared p = prepare(ctx, renderer, options, owned);
+        return dryRun(ctx, renderer, options, applier, owned, ForeignConfigDetector.NONE);
+    }
+
+    /**
+     * Computes what {@link #run(CommandContext, NetworkRenderer, RendererOptionsFactory, Applier, OwnedFiles,
+     * ForeignConfigDetector)} would do, taken-over files included: writes nothing and runs nothing.
+     *
+     * @param ctx      the request context
+     * @param renderer the plugin's renderer
+     * @param options  gathers the renderer's options
+     * @param applier  the plugin's apply commands
+     * @param owned    files the plugin owns
+     * @param foreign  finds other tools' files for the same NICs
+     * @return the diff and the commands that would run
+     * @throws NetworkConfigException the network data is invalid
+     * @throws IOException            XenStore or a current file cannot be read
+     */
+    public DryRun dryRun(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
+                         Applier applier, OwnedFiles owned, ForeignConfigDetector foreign)
+            throws NetworkConfigException, IOException {
+        Prepared p = prepare(ctx, renderer, options, owned, foreign);
         List<FileChange> all = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
         if (p.config().hostname().isPresent()) {
@@ -152,7 +194,7 @@ public final class ResetNetworkFlow {
         }
         all.addAll(p.plan());
         if (p.plan().stream().anyMatch(FileChange::changesConfig)) {
-            ApplyPlan plan = new ApplyPlan(p.config(), p.plan());
+            ApplyPlan plan = p.applyPlan();
             commands.addAll(applier.preCommands(plan));
             commands.addAll(applier.commands(plan));
         }
@@ -160,12 +202,15 @@ public final class ResetNetworkFlow {
     }
 
     private Prepared prepare(CommandContext ctx, NetworkRenderer renderer, RendererOptionsFactory options,
-                             OwnedFiles owned) throws NetworkConfigException, IOException {
+                             OwnedFiles owned, ForeignConfigDetector foreign) throws NetworkConfigException, IOException {
         FileStager stager = new FileStager(ctx.root());
         List<LocalNic> local = nics.discover(ctx);
         NetworkConfig config = new XenStoreNetworkParser().read(ctx.xenStore(), local);
         List<RenderedFile> files = renderer.render(config, options.create(ctx, stager));
-        return new Prepared(config, stager, stager.plan(files, owned));
+        List<FileChange> plan = new ArrayList<>(stager.plan(files, owned));
+        ForeignConfigTakeover.Plan takeover = ForeignConfigTakeover.plan(config, stager, files, foreign);
+        plan.addAll(takeover.changes());
+        return new Prepared(config, stager, List.copyOf(plan), takeover.takenOver());
     }
 
     private void setHostname(CommandContext ctx, Prepared p) throws InterruptedException {

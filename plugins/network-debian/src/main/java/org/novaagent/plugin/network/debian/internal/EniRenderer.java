@@ -32,6 +32,8 @@ public final class EniRenderer implements NetworkRenderer {
     static final String HEADER = Headers.hashComment();
     private static final String DEFAULT_MAIN = "# interfaces(5) file used by ifup(8) and ifdown(8)\n"
             + "auto lo\niface lo inet loopback\n";
+    /** Rendered first when no file ifupdown reads has an active {@code iface lo} stanza (2.x always wrote one). */
+    static final String LOOPBACK = "auto lo\niface lo inet loopback\n\n";
 
     @Override
     public List<RenderedFile> render(NetworkConfig config, RendererOptions options) {
@@ -39,7 +41,7 @@ public final class EniRenderer implements NetworkRenderer {
         config.interfaces().forEach(nic -> owned.add(nic.name()));
         String current = options.existing(INTERFACES).orElse(DEFAULT_MAIN);
         EniFileEditor.Edited edited = EniFileEditor.edit(current, owned);
-        String stanzas = stanzas(config);
+        String stanzas = (hasLoopback(edited, options) ? "" : LOOPBACK) + stanzas(config);
         List<RenderedFile> files = new ArrayList<>();
         if (edited.sourcesDropIn()) {
             String main = join(edited.before(), "", edited.after());
@@ -68,6 +70,18 @@ public final class EniRenderer implements NetworkRenderer {
      */
     public static List<String> interfaceNames(NetworkConfig config) {
         return config.interfaces().stream().map(NetInterface::name).toList();
+    }
+
+    /** An active {@code iface lo} in the main file (outside our block) or in a file it sources, other than ours. */
+    static boolean hasLoopback(EniFileEditor.Edited main, RendererOptions options) {
+        List<String> lines = new ArrayList<>(main.before());
+        lines.addAll(main.after());
+        options.existingFiles().forEach((path, content) -> {
+            if (!path.equals(INTERFACES) && !path.equals(DROP_IN)) {
+                lines.addAll(content.lines().toList());
+            }
+        });
+        return lines.stream().map(String::strip).anyMatch(l -> l.matches("iface\\s+lo\\s.*"));
     }
 
     private static String stanzas(NetworkConfig config) {

@@ -14,6 +14,8 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.EniApplier;
+import org.novaagent.network.EniForeignConfig;
+import org.novaagent.network.EniSources;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
@@ -30,10 +32,16 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     /** The drop-in is ours: removed when the main file stops including interfaces.d. */
     static final OwnedFiles OWNED = OwnedFiles.of(EniRenderer.DROP_IN);
 
-    /** The renderer merges into the operator's main file, so it gets its current content. */
+    /**
+     * The renderer merges into the operator's main file, so it gets its current content, and the
+     * files it sources (to know whether a loopback stanza exists somewhere).
+     */
     static final RendererOptionsFactory OPTIONS = (ctx, stager) -> {
         Map<String, String> existing = new HashMap<>();
         stager.read(EniRenderer.INTERFACES).ifPresent(c -> existing.put(EniRenderer.INTERFACES, c));
+        for (String file : EniSources.sourced(stager)) {
+            stager.read(file).ifPresent(c -> existing.put(file, c));
+        }
         return new RendererOptions(Map.of(), existing);
     };
 
@@ -81,6 +89,7 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow().run(context, new EniRenderer(), OPTIONS, new EniApplier(), OWNED);
+        return new ResetNetworkFlow().run(context, new EniRenderer(), OPTIONS, new EniApplier(), OWNED,
+                new EniForeignConfig());
     }
 }

@@ -2,8 +2,6 @@
 package org.novaagent.plugin.network.netplan.internal;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.novaagent.network.Headers;
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
@@ -12,15 +10,13 @@ import org.novaagent.network.NetworkRenderer;
 import org.novaagent.network.RenderedFile;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.Route;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Renders the whole network as one netplan v2 file, {@value #PATH} (mode 0600): per interface
  * {@code match: macaddress} + {@code set-name}, addresses, default routes as {@code to: default}
  * / {@code to: "::/0"} (never the deprecated {@code gateway4}/{@code gateway6}), extra routes and
- * nameservers, DHCP off. Pure: other netplan files (e.g. cloud-init's) come in through
- * {@link RendererOptions#existingFiles()} only to warn when they configure the same NICs.
+ * nameservers, DHCP off. Pure. Other netplan files that configure the same NICs (2.x's,
+ * cloud-init's) are taken over by {@link NetplanForeignConfig}, not here.
  */
 public final class NetplanRenderer implements NetworkRenderer {
 
@@ -29,15 +25,12 @@ public final class NetplanRenderer implements NetworkRenderer {
     /** netplan refuses group/world-readable files with a warning; secrets may live there. */
     public static final int MODE = 0600;
 
-    private static final Logger LOG = LoggerFactory.getLogger(NetplanRenderer.class);
-
     /** Creates the renderer (stateless). */
     public NetplanRenderer() {
     }
 
     @Override
     public List<RenderedFile> render(NetworkConfig config, RendererOptions options) {
-        warnAboutOtherFiles(config, options.existingFiles());
         YamlWriter y = new YamlWriter().raw(Headers.hashComment());
         y.open(0, "network").literal(1, "version", 2).entry(1, "renderer", "networkd").open(1, "ethernets");
         for (NetInterface i : config.interfaces()) {
@@ -68,20 +61,5 @@ public final class NetplanRenderer implements NetworkRenderer {
             y.literal(3, "dhcp4", false).literal(3, "dhcp6", false);
         }
         return List.of(new RenderedFile(PATH, y.toString(), MODE));
-    }
-
-    private static void warnAboutOtherFiles(NetworkConfig config, Map<String, String> others) {
-        for (Map.Entry<String, String> f : others.entrySet()) {
-            if (f.getKey().equals(PATH) || !f.getKey().startsWith("etc/netplan/")) {
-                continue;
-            }
-            String text = f.getValue().toLowerCase(Locale.ROOT);
-            for (NetInterface i : config.interfaces()) {
-                if (text.contains(i.mac()) || text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(i.name()) + "\\s*:.*")) {
-                    LOG.warn("{} also configures {} ({}); netplan merges it with {} - consider disabling "
-                            + "cloud-init's network config", f.getKey(), i.name(), i.mac(), PATH);
-                }
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.novaagent.api.HostFacts;
 import org.novaagent.network.Applier;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
 
 /**
@@ -63,6 +64,7 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow().run(context, new NetplanRenderer(), NetplanFiles::options, NETPLAN_APPLY, OWNED);
+        return new ResetNetworkFlow().run(context, new NetplanRenderer(), RendererOptionsFactory.DEFAULTS, NETPLAN_APPLY,
+                OWNED, new NetplanForeignConfig());
     }
 }

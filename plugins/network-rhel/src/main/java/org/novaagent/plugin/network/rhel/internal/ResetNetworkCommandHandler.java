@@ -88,10 +88,10 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
         ResetNetworkFlow flow = new ResetNetworkFlow();
         if (keyfiles) {
             return flow.run(context, new NmKeyfileRenderer(), (ctx, stager) -> RendererOptions.defaults(),
-                    new RhelApplier(mode), NmKeyfileRenderer.OWNED);
+                    new RhelApplier(mode), NmKeyfileRenderer.OWNED, new RhelForeignConfig(true));
         }
         return flow.run(context, new IfcfgRenderer(), (ctx, stager) -> ifcfgOptions(stager, nm),
-                new RhelApplier(mode), IfcfgRenderer.OWNED);
+                new RhelApplier(mode), IfcfgRenderer.OWNED, new RhelForeignConfig(false));
     }
 
     /** Current ifcfg/route files and etc/sysconfig/network, which the renderer merges into. */

@@ -74,7 +74,7 @@ final class RhelApplier implements Applier {
 
     /** Configured interfaces with a written or removed file, in config order. */
     static List<NetInterface> changed(ApplyPlan plan) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>(plan.takenOver());
         for (FileChange c : plan.changes()) {
             Matcher m = CHANGED.matcher(c.path());
             if (c.changesConfig() && m.matches()) {

@@ -7,8 +7,11 @@ import java.util.Optional;
 
 /**
  * Merges into {@code /etc/sysconfig/network}: keeps every line, sets {@code NETWORKING=yes}
- * and, only when the host gave one, {@code HOSTNAME=}. The 2.x agent rewrote the whole file
- * with four fixed lines (spec 4.5); operators' settings such as {@code GATEWAYDEV} survive here.
+ * and, only when the host gave one, {@code HOSTNAME=}. {@code NOZEROCONF=yes} (no 169.254/16
+ * route per interface from initscripts) and {@code NETWORKING_IPV6=yes} are added only when the
+ * file has no such key, so a server keeps what 2.x gave it and an operator's explicit value wins.
+ * The 2.x agent rewrote the whole file with those four lines (spec 4.5); operators' settings such
+ * as {@code GATEWAYDEV} survive here.
  */
 final class SysconfigNetwork {
 
@@ -41,6 +44,13 @@ final class SysconfigNetwork {
         }
         if (!networking) {
             lines.add(0, "NETWORKING=yes");
+        }
+        int after = lines.indexOf("NETWORKING=yes") + 1;
+        for (String setting : new String[] {"NETWORKING_IPV6=yes", "NOZEROCONF=yes"}) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (lines.stream().noneMatch(l -> l.startsWith(key))) {
+                lines.add(after, setting);
+            }
         }
         if (!host && hostname.isPresent()) {
             lines.add("HOSTNAME=" + hostname.get());

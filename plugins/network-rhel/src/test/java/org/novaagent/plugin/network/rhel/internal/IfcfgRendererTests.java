@@ -104,10 +104,14 @@ class IfcfgRendererTests {
     @Test
     void sysconfigNetworkKeepsLinesAndSetsHostnameOnlyWhenGiven() {
         String old = "NETWORKING=no\nGATEWAYDEV=eth0\nHOSTNAME=old\n";
-        assertEquals(SysconfigNetwork.HEADER + "\nNETWORKING=yes\nGATEWAYDEV=eth0\nHOSTNAME=web1\n",
+        String defaults = "NOZEROCONF=yes\nNETWORKING_IPV6=yes\n";
+        assertEquals(SysconfigNetwork.HEADER + "\nNETWORKING=yes\n" + defaults + "GATEWAYDEV=eth0\nHOSTNAME=web1\n",
                 SysconfigNetwork.render(Optional.of(old), Optional.of("web1")));
-        assertEquals(SysconfigNetwork.HEADER + "\nNETWORKING=yes\nGATEWAYDEV=eth0\nHOSTNAME=old\n",
+        assertEquals(SysconfigNetwork.HEADER + "\nNETWORKING=yes\n" + defaults + "GATEWAYDEV=eth0\nHOSTNAME=old\n",
                 SysconfigNetwork.render(Optional.of(old), Optional.empty()));
+        String explicit = "NETWORKING=yes\nNOZEROCONF=no\nNETWORKING_IPV6=no\n";
+        assertEquals(SysconfigNetwork.HEADER + "\n" + explicit, SysconfigNetwork.render(Optional.of(explicit), Optional.empty()),
+                "an operator's explicit value wins over 2.x's default");
         String once = SysconfigNetwork.render(Optional.empty(), Optional.of("web1"));
         assertEquals(once, SysconfigNetwork.render(Optional.of(once), Optional.of("web1")));
     }
