@@ -56,18 +56,26 @@ class NetplanGenerateValidationTests {
 
         for (NetInterface i : expected(name, tmp.resolve("sysroot")).interfaces()) {
             Path network = root.resolve("run/systemd/network/10-netplan-" + i.name() + ".network");
-            String n = Files.readString(network);
-            List<String> lines = new ArrayList<>(List.of("[Match]", "PermanentMACAddress=" + i.mac(), "Name=" + i.name(),
-                    "", "[Network]", "LinkLocalAddressing=ipv6"));
-            Stream.concat(i.ipv4().stream(), i.ipv6().stream()).map(IpAddress::cidr).forEach(a -> lines.add("Address=" + a));
-            i.dns().forEach(d -> lines.add("DNS=" + d));
-            i.gateway4().ifPresent(g -> lines.addAll(List.of("", "[Route]", "Destination=0.0.0.0/0", "Gateway=" + g)));
-            i.gateway6().ifPresent(g -> lines.addAll(List.of("", "[Route]", "Destination=::/0", "Gateway=" + g)));
-            for (Route r : i.routes()) {
-                lines.addAll(List.of("", "[Route]", "Destination=" + r.cidr(), "Gateway=" + r.gateway()));
-            }
-            assertEquals(String.join("\n", lines) + "\n", n, network.toString());
+            assertEquals(networkd(i), Files.readString(network), network.toString());
         }
+    }
+
+    /**
+     * @param i an interface of the model
+     * @return exactly the systemd-networkd file {@code netplan generate} must make of our YAML for it:
+     *         our addresses, DNS, default routes and routes, nothing else (no DHCP, nobody else's address)
+     */
+    static String networkd(NetInterface i) {
+        List<String> lines = new ArrayList<>(List.of("[Match]", "PermanentMACAddress=" + i.mac(), "Name=" + i.name(),
+                "", "[Network]", "LinkLocalAddressing=ipv6"));
+        Stream.concat(i.ipv4().stream(), i.ipv6().stream()).map(IpAddress::cidr).forEach(a -> lines.add("Address=" + a));
+        i.dns().forEach(d -> lines.add("DNS=" + d));
+        i.gateway4().ifPresent(g -> lines.addAll(List.of("", "[Route]", "Destination=0.0.0.0/0", "Gateway=" + g)));
+        i.gateway6().ifPresent(g -> lines.addAll(List.of("", "[Route]", "Destination=::/0", "Gateway=" + g)));
+        for (Route r : i.routes()) {
+            lines.addAll(List.of("", "[Route]", "Destination=" + r.cidr(), "Gateway=" + r.gateway()));
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     private static NetworkConfig expected(String name, Path sysroot) throws Exception {
