@@ -13,6 +13,7 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.EniApplier;
+import org.novaagent.network.EniForeignConfig;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
@@ -75,6 +76,6 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new IfupdownNgRenderer(), OPTIONS, new EniApplier(),
-                OwnedFiles.none());
+                OwnedFiles.none(), new EniForeignConfig());
     }
 }
