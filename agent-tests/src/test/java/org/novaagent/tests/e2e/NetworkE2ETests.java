@@ -265,8 +265,10 @@ class NetworkE2ETests {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(yaml)));
                 assertTrue(conf.contains("macaddress: \"bc:76:4e:20:75:72\"") && conf.contains("- 104.130.4.72/24")
                         && conf.contains("- 10.208.227.239/19"), conf);
-                assertTrue(Files.readString(root.resolve("etc/netplan/50-cloud-init.yaml")).contains("dhcp4: true"),
-                        "cloud-init's file must be left alone");
+                String ci = Files.readString(root.resolve("etc/netplan/50-cloud-init.yaml"));
+                assertTrue(ci.contains("# disabled by nova-agent:       dhcp4: true"), "cloud-init's eth0 is taken over:\n" + ci);
+                assertTrue(Files.readString(root.resolve("var/lib/nova-agent/backup/taken-over/etc/netplan/50-cloud-init.yaml"))
+                        .contains("dhcp4: true"), "and its original kept for a restore");
             }
             case ALPINE -> {
                 assertTrue(conf.contains("iface eth0\n    address 104.130.4.72/24\n    address 2001:db8:104::72/64\n")

@@ -92,7 +92,9 @@ public final class ForeignConfigTakeover {
             if (f.action() == ForeignConfig.Action.REMOVE) {
                 stager.planRemoval(f.path()).ifPresent(planned::add);
             }
-            if (planned.stream().anyMatch(c -> c.path().equals(f.path()) || f.action() == ForeignConfig.Action.REPLACE)) {
+            boolean takes = f.action() == ForeignConfig.Action.REPLACE ? !isMarked(current.get())
+                    : planned.stream().anyMatch(c -> c.path().equals(f.path()));
+            if (takes) {
                 LOG.info("taking over {} ({}, {}): {}", f.path(), f.owner(), String.join(" ", f.interfaces()),
                         f.action().name().toLowerCase(java.util.Locale.ROOT));
                 interfaces.addAll(f.interfaces());
@@ -106,9 +108,10 @@ public final class ForeignConfigTakeover {
         return new Plan(changes, interfaces, found);
     }
 
-    /** @return true when nova-agent already wrote or edited this content */
+    /** @return true when nova-agent already wrote or edited this content (its header, marker or disabled lines) */
     public static boolean isMarked(String content) {
-        return Headers.isOurs(content) || content.lines().anyMatch(l -> l.startsWith(MARKER_PREFIX));
+        return Headers.isOurs(content)
+                || content.lines().anyMatch(l -> l.startsWith(MARKER_PREFIX) || l.startsWith(DISABLED));
     }
 
     /** @return the content of {@value #CLOUD_INIT_DROP_IN} */
