@@ -28,7 +28,6 @@ import org.novaagent.host.NetworkSpec.RouteSpec;
 import org.novaagent.host.demo.DemoNetwork;
 import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
-import org.novaagent.network.testkit.ForeignFixtures;
 import org.novaagent.testkit.Exec;
 import org.novaagent.testkit.RequiredTool;
 
@@ -37,12 +36,15 @@ import org.novaagent.testkit.RequiredTool;
  * (ifupdown), Ubuntu (netplan) and RHEL 9 (ifcfg + NetworkManager) roots that hold nova-agent 2.x's
  * real output files, or cloud-init's real network files: each ends with exactly our configuration
  * as the real tools see it ({@code netplan generate}, {@code ifquery}/{@code ifup --no-act}, bash
- * sourcing), and {@code restore-network-config} then gives cloud-init's files back byte for byte.
+ * sourcing), and {@code restore-network-config} then gives cloud-init's files back byte for byte. The
+ * real files come from network-common's {@code src/test/resources/foreign/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TakeoverE2ETests {
 
     private static final Path RESTORE = Path.of("../dist/linux-root/usr/lib/nova-agent/restore-network-config");
+    /** network-common's test resources (its README names the sources); read in place, not through its test-jar. */
+    private static final Path FOREIGN = Path.of("../plugins/network-common/src/test/resources/foreign");
     private static final String SCRIPTS = "etc/sysconfig/network-scripts/";
     private static final String NM = "etc/NetworkManager/system-connections/";
 
@@ -68,17 +70,17 @@ class TakeoverE2ETests {
     void nova2xOutputEndsAsExactlyOurConfiguration(Distro distro) throws Exception {
         Path root = DistroRootBuilder.build(dir.resolve("2x-" + distro.id()), distro);
         switch (distro) {
-            case DEBIAN -> ForeignFixtures.install(root, "nova-agent-2x/interfaces", "etc/network/interfaces");
+            case DEBIAN -> install(root, "nova-agent-2x/interfaces", "etc/network/interfaces");
             case UBUNTU -> {
                 Files.delete(root.resolve("etc/netplan/50-cloud-init.yaml"));
-                private600(ForeignFixtures.install(root, "nova-agent-2x/rackspace-cloud.ubuntu.yaml",
+                private600(install(root, "nova-agent-2x/rackspace-cloud.ubuntu.yaml",
                         "etc/netplan/rackspace-cloud.yaml"));
             }
             default -> {
                 for (String f : List.of("ifcfg-eth0", "ifcfg-eth1", "route-eth1")) {
-                    ForeignFixtures.install(root, "nova-agent-2x/" + f, SCRIPTS + f);
+                    install(root, "nova-agent-2x/" + f, SCRIPTS + f);
                 }
-                ForeignFixtures.install(root, "nova-agent-2x/network", "etc/sysconfig/network");
+                install(root, "nova-agent-2x/network", "etc/sysconfig/network");
             }
         }
         resetnetwork(root, "2x-" + distro.id());
@@ -111,7 +113,7 @@ class TakeoverE2ETests {
             }
         }
         for (String[] f : installed) {
-            private600(ForeignFixtures.install(root, f[0], f[1]));
+            private600(install(root, f[0], f[1]));
         }
         resetnetwork(root, "ci-" + distro.id());
         assertOnlyOurs(root, distro);
@@ -121,7 +123,7 @@ class TakeoverE2ETests {
         Exec.Result restore = Exec.run("sh", RESTORE.toString(), root.toString());
         assertEquals(0, restore.code(), restore.output());
         for (String[] f : installed) {
-            assertEquals(ForeignFixtures.text(f[0]), Files.readString(root.resolve(f[1])), "restored " + f[1]);
+            assertEquals(text(f[0]), Files.readString(root.resolve(f[1])), "restored " + f[1]);
             assertTrue(restore.output().contains("restored /" + f[1]), restore.output());
         }
         assertFalse(Files.exists(root.resolve("etc/cloud/cloud.cfg.d/99-nova-agent-network.cfg")));
@@ -158,6 +160,16 @@ class TakeoverE2ETests {
                 List.of(new Ip("10.208.227.239", 19, Optional.empty())), List.of(),
                 List.of(new RouteSpec("10.208.0.0/12", via), new RouteSpec("10.176.0.0/12", via)), List.of());
         return new NetworkSpec(Optional.of("e2e-takeover"), List.of(pub, priv));
+    }
+
+    private static String text(String fixture) throws IOException {
+        return Files.readString(FOREIGN.resolve(fixture));
+    }
+
+    private static Path install(Path root, String fixture, String relative) throws IOException {
+        Path to = root.resolve(relative);
+        Files.createDirectories(to.getParent());
+        return Files.writeString(to, text(fixture));
     }
 
     private static void private600(Path p) throws IOException {
