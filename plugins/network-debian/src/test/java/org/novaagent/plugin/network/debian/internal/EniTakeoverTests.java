@@ -23,7 +23,6 @@ import org.novaagent.network.IpAddress;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NicDiscovery;
-import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.XenStoreNetworkParser;
 import org.novaagent.network.testkit.ForeignFixtures;
 import org.novaagent.network.testkit.GoldenTrees;
@@ -123,7 +122,7 @@ class EniTakeoverTests {
     void dryRunShowsTheDisabledCloudInitStanza(@TempDir Path root) throws Exception {
         prepare(root, "cloud-init");
         TestCommandContext ctx = TestCommandContext.builder(root).xenStore(ScenarioLoader.load("dual-nic-ipv4-ipv6")
-                .xenStore()).setting(ResetNetworkFlow.DRY_RUN_SETTING, "true").build();
+                .xenStore()).build().dryRun(true);
         var r = new ResetNetworkCommandHandler().handle(CommandRequest.of("1", "resetnetwork", ""), ctx);
         assertEquals("0", r.returnCode());
         assertTrue(r.message().contains("+# disabled by nova-agent: iface eth0 inet dhcp"), r.message());

@@ -24,7 +24,6 @@ import org.novaagent.network.ForeignConfigTakeover;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NicDiscovery;
-import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.XenStoreNetworkParser;
 import org.novaagent.network.testkit.ForeignFixtures;
 import org.novaagent.network.testkit.GoldenTrees;
@@ -129,7 +128,7 @@ class NetplanTakeoverTests {
     void dryRunShowsTheTakeoverInItsDiff(@TempDir Path root) throws Exception {
         prepare(root, "nova-agent-2x-and-cloud-init");
         TestCommandContext ctx = TestCommandContext.builder(root).xenStore(ScenarioLoader.load("dual-nic-ipv4-ipv6")
-                .xenStore()).setting(ResetNetworkFlow.DRY_RUN_SETTING, "true").build();
+                .xenStore()).build().dryRun(true);
         var r = new ResetNetworkCommandHandler().handle(CommandRequest.of("1", "resetnetwork", ""), ctx);
         assertEquals("0", r.returnCode());
         assertTrue(r.message().contains("--- a/" + NetplanForeignConfig.LEGACY) && r.message().contains("-      - 104.130.169.159/24"),

@@ -117,7 +117,8 @@ class RhelEscapingTests {
                     .stream().filter(f -> f.path().equals(RhelNames.SYSCONFIG_NETWORK)).findFirst().orElseThrow().content();
             String path = "network-" + i++;
             files.add(new RenderedFile(path, content, 0644));
-            expected.put(path, host.map(h -> "HOSTNAME=" + h + "\n").orElse("") + "NETWORKING=yes\n");
+            expected.put(path, host.map(h -> "HOSTNAME=" + h + "\n").orElse("")
+                    + "NETWORKING=yes\nNETWORKING_IPV6=yes\nNOZEROCONF=yes\n");
         }
         Map<String, List<String>> sourced = source(files, tmp);
         expected.forEach((path, vars) -> assertEquals(vars, String.join("", sourced.get(path).stream().sorted()
