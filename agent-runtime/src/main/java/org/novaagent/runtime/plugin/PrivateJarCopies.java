@@ -61,6 +61,9 @@ final class PrivateJarCopies {
     Copies copy(Path pluginsDir, List<Path> jars) throws IOException {
         Path target = Files.createTempDirectory("nova-agent-plugins-");
         target.toFile().deleteOnExit();
+        if (!StrictModes.appliesTo(target)) {
+            return copyByPath(target, jars);
+        }
         Files.setPosixFilePermissions(target, PRIVATE);
         Map<Path, Path> originals = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -82,6 +85,23 @@ final class PrivateJarCopies {
                 } catch (IOException e) {
                     problems.add("plugin jar " + jar + " not loaded: " + e.getMessage());
                 }
+            }
+        }
+        return new Copies(target, originals, problems);
+    }
+
+    /** Windows: no POSIX modes and no directory handles; copy by path (the install dir's ACLs protect it). */
+    private static Copies copyByPath(Path target, List<Path> jars) throws IOException {
+        Map<Path, Path> originals = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path jar : jars) {
+            Path copy = target.resolve(jar.getFileName().toString());
+            try {
+                Files.copy(jar, copy, LinkOption.NOFOLLOW_LINKS);
+                copy.toFile().deleteOnExit();
+                originals.put(copy, jar);
+            } catch (IOException e) {
+                problems.add("plugin jar " + jar + " not loaded: " + e.getMessage());
             }
         }
         return new Copies(target, originals, problems);

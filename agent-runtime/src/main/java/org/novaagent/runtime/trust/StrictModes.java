@@ -77,6 +77,9 @@ public final class StrictModes {
     public List<String> problems(Path path, Kind kind) {
         Path target = path.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
+        if (!appliesTo(target)) {
+            return problems;
+        }
         String what = kind.label + " " + target;
         try {
             Mode m = Mode.of(target);
@@ -120,6 +123,15 @@ public final class StrictModes {
             }
         }
         return problems;
+    }
+
+    /**
+     * @param path a path
+     * @return false on a file system without POSIX owners and modes (Windows), where this rule
+     *         cannot be expressed: there the installer's ACLs are what protects the files
+     */
+    public static boolean appliesTo(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("unix");
     }
 
     private void own(String what, Mode m, List<String> problems) {
