@@ -2,11 +2,11 @@
 # shellcheck disable=SC2086  # PLUGINS and DEV_ONLY are word-split lists of artifact names
 # dist/package.sh — build the distro packages from the module path in dist/target/lib
 # (made by `mvn -DskipTests install`). Output: dist/target/packages/
-#   nova-agent_<v>-1+debian_all.deb   password, file-inject, network-debian, network-netplan
-#   nova-agent_<v>-1+ubuntu_all.deb   password, file-inject, network-netplan
-#   nova-agent-<v>-1.noarch.rpm       password, file-inject, network-rhel, rhel-registration (EL8+)
-#   nova-agent-<v>-windows.zip        password, file-inject, windows-activation
-# Each target's plugin set is dist/<target>/plugins.txt: packages differ in data, not code.
+#   nova-agent_<v>-1+debian_all.deb, nova-agent_<v>-1+ubuntu_all.deb, nova-agent-<v>-1.noarch.rpm,
+#   nova-agent-<v>-windows.zip
+# Each target's plugin set is dist/<target>/plugins.txt (deb-debian, deb-ubuntu, rpm-rhel, windows):
+# packages differ in data, not code. Which artifacts are plugins is derived from the build (below),
+# never listed here: a module under plugins/ whose module-info provides a CommandHandler.
 set -euo pipefail
 dist=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(dirname "$dist")
@@ -20,7 +20,11 @@ MAINTAINER="nova-agent developers <nova-agent@example.org>"
 HOMEPAGE="https://nova-agent.example.org/"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1796202000}
 [ -d "$lib" ] || { echo "package.sh: $lib missing: run 'mvn -DskipTests install' first" >&2; exit 2; }
-PLUGINS="password file-inject network-debian network-netplan network-rhel rhel-registration windows-activation"
+# the plugin modules of the root pom: every plugins/<name> that provides a CommandHandler (network-common is a library)
+PLUGINS=$(sed -n 's:.*<module>\(plugins/[^<]*\)</module>.*:\1:p' "$top/pom.xml" | while read -r m; do
+  if grep -q 'provides org.novaagent.api.CommandHandler' "$top/$m/src/main/java/module-info.java"; then basename "$m"; fi
+done)
+[ -n "$PLUGINS" ] || { echo "package.sh: no plugin module found in $top/pom.xml" >&2; exit 2; }
 DEV_ONLY="agent-host xenstore-sim"
 rm -rf "$out" "$work"; mkdir -p "$out" "$work"
 

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.trust.StrictModes;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * Which jars may load: a directory problem refuses all, a jar problem refuses that jar, and
@@ -28,7 +28,7 @@ class PluginDirectoryPolicyTests {
 
     @BeforeEach
     void jars() throws Exception {
-        Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(dir, "unix:uid")), "needs root");
+        RequiredTool.requireRoot("the policy accepts only root-owned jars, which only root can create");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         good = Files.writeString(dir.resolve("good.jar"), "x");
         Files.setPosixFilePermissions(good, PosixFilePermissions.fromString("rw-r--r--"));

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.trust.StrictModes.Kind;
+import org.novaagent.testkit.RequiredTool;
 
 /**
  * sshd-style trust (issue #19, finding 4): owner root or the agent's uid, no group or other write on
@@ -30,8 +30,7 @@ class StrictModesTests {
 
     @BeforeEach
     void tree() throws Exception {
-        Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(tmp, "unix:uid")),
-                "needs root: the checks are about files owned by root and by others");
+        RequiredTool.requireRoot("the checks are about files owned by root and by others");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         plugins = Files.createDirectories(tmp.resolve("lib/plugins"));
         mode(tmp.resolve("lib"), "rwxr-xr-x");

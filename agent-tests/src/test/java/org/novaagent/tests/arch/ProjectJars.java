@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.tests.arch;
 
-import java.io.File;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.novaagent.tests.support.ReactorModules;
 
-/** Locates the project's built module jars on the test class path (Maven puts the reactor jars there). */
+/**
+ * The project's built module jars on the test class path: the entries that belong to a jar module
+ * of the root pom ({@link ReactorModules}), so a new module is described and checked as soon as it
+ * is in the build (and {@code ModuleDescriptorTests} fails if it is not on this class path).
+ */
 final class ProjectJars {
 
     private ProjectJars() {
@@ -19,13 +21,7 @@ final class ProjectJars {
 
     /** @return the jars and class directories of the project's own modules */
     static List<Path> paths() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .filter(p -> p.toString().contains("org/novaagent") || p.toString().matches(".*/(agent-[a-z]+|xenstore-sim|password|network-[a-z]+|rhel-registration|windows-activation)/target/.*"))
-                .filter(p -> !p.toString().contains("agent-tests"))
-                .filter(p -> !p.toString().endsWith("-tests.jar") && !p.toString().endsWith("test-classes"))
-                .filter(Files::exists)
-                .collect(Collectors.toList());
+        return ReactorModules.classPathEntries().stream().map(Path::of).toList();
     }
 
     /** @return module references of the project's modules, read from their module descriptors */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 public final class AgentProcess {
 
     private static final List<String> MODULE_PATH_GROUPS = List.of(
-            "org/novaagent/", "com/fasterxml/jackson/", "info/picocli/", "org/slf4j/", "com/github/jnr/", "org/ow2/asm/");
+            "com/fasterxml/jackson/", "info/picocli/", "org/slf4j/", "com/github/jnr/", "org/ow2/asm/");
+    /** The project's own modules, as the build declares them ({@link ReactorModules}). */
+    private static final Set<String> REACTOR = Set.copyOf(ReactorModules.classPathEntries());
 
     private AgentProcess() {
     }
@@ -40,14 +43,10 @@ public final class AgentProcess {
      */
     public static String modulePath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> MODULE_PATH_GROUPS.stream().anyMatch(p::contains) || isReactorModule(p))
+                .filter(p -> MODULE_PATH_GROUPS.stream().anyMatch(p::contains) || REACTOR.contains(p))
                 .filter(p -> !p.contains("agent-tests") && !p.contains("agent-testkit"))
                 .filter(p -> !p.endsWith("-tests.jar") && !p.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static boolean isReactorModule(String p) {
-        return p.matches(".*/(agent-[a-z]+|xenstore-sim|password|network-[a-z]+|rhel-registration|windows-activation|file-inject)/target/.*");
     }
 
     /** @return the command line of {@code agent <args>} */
