@@ -10,5 +10,5 @@ module org.novaagent.plugin.rhel.registration {
     requires org.slf4j;
 
     provides org.novaagent.api.CommandHandler with
-            org.novaagent.plugin.rhel.registration.internal.KmsActivateCommandHandler;
+            org.novaagent.plugin.rhel.registration.internal.RhelKmsActivateCommandHandler;
 }

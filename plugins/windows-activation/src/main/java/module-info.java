@@ -9,5 +9,5 @@ module org.novaagent.plugin.windows.activation {
     requires org.slf4j;
 
     provides org.novaagent.api.CommandHandler with
-            org.novaagent.plugin.windows.activation.internal.KmsActivateCommandHandler;
+            org.novaagent.plugin.windows.activation.internal.WindowsKmsActivateCommandHandler;
 }

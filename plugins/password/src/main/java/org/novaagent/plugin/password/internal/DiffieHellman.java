@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
- * The agent's side of the keyinit Diffie-Hellman exchange (protocol §3.1–§3.3): the fixed
+ * The agent's side of the keyinit Diffie-Hellman exchange (docs/protocol.md §3.1–§3.3): the fixed
  * 107-bit group shared with nova, a fresh private exponent per exchange and strict validation of
  * the host's public number.
  */

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * OpenSSL's legacy {@code EVP_BytesToKey} (no salt, one iteration) for AES-128-CBC, as
- * {@code openssl enc -nosalt -md md5|sha256} does it (protocol §3.4): 16-byte key and 16-byte IV
+ * {@code openssl enc -nosalt -md md5|sha256} does it (docs/protocol.md §3.4): 16-byte key and 16-byte IV
  * from the decimal string of the shared secret.
  */
 final class KeyDerivation {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code keyinit} (protocol §2.5) on every OS: answers {@code "D0"} with our public
+ * Serves {@code keyinit} (docs/protocol.md §2.5) on every OS: answers {@code "D0"} with our public
  * number and keeps the shared secret in the {@link PasswordSession} for the next password.
  */
 public final class KeyInitCommandHandler implements CommandHandler {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies a password on Linux: {@code chpasswd -c SHA512} with {@code user:password} on stdin
  * on a live system, or a direct {@link ShadowFile} edit when the target is a scratch root or
- * has no chpasswd (protocol §9).
+ * has no chpasswd (docs/protocol.md §9).
  */
 final class LinuxPasswordSetter {
 

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the host's {@code password} value into a plaintext password (protocol §3.4, §3.5):
+ * Turns the host's {@code password} value into a plaintext password (docs/protocol.md §3.4, §3.5):
  * strict base64, AES-128-CBC without padding, a strict PKCS#7 check done by hand, UTF-8, one
  * trailing newline removed. MD5 key derivation is tried first, SHA-256 second.
  */
@@ -86,7 +86,7 @@ final class PasswordCipher {
             }
             int end = plain.length - pad;
             if (end > 0 && plain[end - 1] == '\n') {
-                end--; // the host appends one newline for old agents (§3.4)
+                end--; // the host appends one newline for old agents (docs/protocol.md §3.4)
             }
             unpadded = Arrays.copyOf(plain, end);
             PlainPassword password = PlainPassword.ofUtf8(unpadded);

@@ -10,7 +10,7 @@ import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 
 /**
- * Serves {@code password} on Linux and other Unix guests (protocol §2.6): decrypts with the
+ * Serves {@code password} on Linux and other Unix guests (docs/protocol.md §2.6): decrypts with the
  * keyinit secret and sets the configured user's password ({@code password.user}, default root)
  * through chpasswd or the shadow file.
  */

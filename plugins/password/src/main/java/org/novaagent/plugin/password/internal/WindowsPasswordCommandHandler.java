@@ -13,7 +13,7 @@ import org.novaagent.plugin.password.internal.windows.WindowsAccountException;
 import org.novaagent.plugin.password.internal.windows.WindowsAccounts;
 
 /**
- * Serves {@code password} on Windows guests (protocol §2.6, §3.7): same decryption as Linux,
+ * Serves {@code password} on Windows guests (docs/protocol.md §2.6, §3.7): same decryption as Linux,
  * then the built-in administrator (SID ending in -500) gets the password through
  * {@link WindowsAccounts}: the Win32 binding on a live Windows system, an honest "unavailable"
  * anywhere else ({@link WindowsAccountsChooser}).

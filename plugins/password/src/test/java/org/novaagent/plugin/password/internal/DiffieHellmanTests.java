@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The DH group, exponent size, the 2.x shared-key vector (§3.6) and host-value validation. */
+/** The DH group, exponent size, the 2.x shared-key vector (docs/protocol.md §3.6) and host-value validation. */
 class DiffieHellmanTests {
 
     @Test

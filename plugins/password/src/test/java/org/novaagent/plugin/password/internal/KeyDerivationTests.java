@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.novaagent.plugin.password.internal.KeyDerivation.Digest;
 import org.novaagent.plugin.password.internal.KeyDerivation.KeyMaterial;
 
-/** EVP_BytesToKey against the spec's vectors (§3.6) and the real {@code openssl enc -P}. */
+/** EVP_BytesToKey against the vectors of docs/protocol.md §3.6 and the real {@code openssl enc -P}. */
 class KeyDerivationTests {
 
     private static final HexFormat HEX = HexFormat.of();

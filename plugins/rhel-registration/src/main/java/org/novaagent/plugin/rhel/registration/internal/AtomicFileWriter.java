@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes a configuration file so it is either the old or the complete new text: temp file in the
  * same directory, fsync, chmod, atomic rename. Exists because 2.x wrote {@code up2date} in place
- * and crashed when {@code /etc/sysconfig/rhn} was missing (protocol §7.1).
+ * and crashed when {@code /etc/sysconfig/rhn} was missing (docs/protocol.md §7.1).
  */
 final class AtomicFileWriter {
 

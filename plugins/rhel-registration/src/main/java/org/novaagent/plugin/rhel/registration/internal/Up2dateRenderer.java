@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Renders {@code /etc/sysconfig/rhn/up2date}, the Red Hat Update Agent configuration that points
- * {@code rhnreg_ks} at the cloud's RHN/Satellite servers (protocol §5.1). Pure: no I/O. The text is
+ * {@code rhnreg_ks} at the cloud's RHN/Satellite servers (docs/protocol.md §5.1). Pure: no I/O. The text is
  * the fixed template of the 1.x/2.x agents without 2.x's leading empty line.
  */
 final class Up2dateRenderer {

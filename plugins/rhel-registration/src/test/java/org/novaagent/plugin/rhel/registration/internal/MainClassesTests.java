@@ -16,7 +16,7 @@ class MainClassesTests {
 
     @Test
     void noClassStartsProcessesItself() throws Exception {
-        Path classes = Path.of(KmsActivateCommandHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(RhelKmsActivateCommandHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Path> files;
         try (Stream<Path> s = Files.walk(classes)) {
             files = s.filter(p -> p.toString().endsWith(".class")).toList();

@@ -29,7 +29,7 @@ import org.novaagent.testkit.TestRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-class KmsActivateCommandHandlerTests {
+class RhelKmsActivateCommandHandlerTests {
 
     /** The runtime's process logger: the recording runner logs each command there, as the real one does. */
     private static final Logger PROCESS_LOG = LoggerFactory.getLogger("org.novaagent.runtime.process");
@@ -40,7 +40,7 @@ class KmsActivateCommandHandlerTests {
     @TempDir
     Path root;
 
-    private final KmsActivateCommandHandler handler = new KmsActivateCommandHandler();
+    private final RhelKmsActivateCommandHandler handler = new RhelKmsActivateCommandHandler();
 
     private void install(String guestPath) throws IOException {
         Path p = root.resolve(guestPath.substring(1));
@@ -236,7 +236,7 @@ class KmsActivateCommandHandlerTests {
     }
 
     private static String golden(String name) throws IOException {
-        try (var in = KmsActivateCommandHandlerTests.class.getResourceAsStream("/golden/" + name)) {
+        try (var in = RhelKmsActivateCommandHandlerTests.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -18,19 +18,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code kmsactivate} on Windows: points the Software Licensing service at the cloud's KMS host
- * with {@code slmgr.vbs /skms <host:port>} and activates with {@code /ato} (protocol §5.2).
+ * with {@code slmgr.vbs /skms <host:port>} and activates with {@code /ato} (docs/protocol.md §5.2).
  */
-public final class KmsActivateCommandHandler implements CommandHandler {
+public final class WindowsKmsActivateCommandHandler implements CommandHandler {
 
     static final String CSCRIPT = "C:\\Windows\\System32\\cscript.exe";
     static final String SLMGR = "C:\\Windows\\System32\\slmgr.vbs";
     static final int MAX_OUTPUT_CHARS = 500;
     /** {@code /ato} talks to the KMS host; give it time, but not forever. */
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final Logger LOG = LoggerFactory.getLogger(KmsActivateCommandHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WindowsKmsActivateCommandHandler.class);
 
     /** Creates the handler (ServiceLoader). */
-    public KmsActivateCommandHandler() {
+    public WindowsKmsActivateCommandHandler() {
     }
 
     @Override

@@ -22,18 +22,18 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code kmsactivate} on RHEL: registers the system with Red Hat using the activation key the
  * host sends, through {@code subscription-manager} (preferred) or legacy {@code rhnreg_ks} with an
- * RHN {@code up2date} file (protocol §5.1). The key is never logged, never put in an error message
+ * RHN {@code up2date} file (docs/protocol.md §5.1). The key is never logged, never put in an error message
  * and never passed to {@code ProcessRunner} in argv (see {@link RegistrationCommands}).
  */
-public final class KmsActivateCommandHandler implements CommandHandler {
+public final class RhelKmsActivateCommandHandler implements CommandHandler {
 
     static final String UP2DATE = "/etc/sysconfig/rhn/up2date";
     static final String SYSTEMID = "/etc/sysconfig/rhn/systemid";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final Logger LOG = LoggerFactory.getLogger(KmsActivateCommandHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RhelKmsActivateCommandHandler.class);
 
     /** Creates the handler (ServiceLoader). */
-    public KmsActivateCommandHandler() {
+    public RhelKmsActivateCommandHandler() {
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.novaagent.testkit.TestCommandContext;
 import org.novaagent.testkit.TestHostFacts;
 import org.novaagent.testkit.TestRequests;
 
-class KmsActivateCommandHandlerTests {
+class WindowsKmsActivateCommandHandlerTests {
 
     private static final List<String> SLMGR = List.of("C:\\Windows\\System32\\cscript.exe", "//NoLogo",
             "C:\\Windows\\System32\\slmgr.vbs");
@@ -31,7 +31,7 @@ class KmsActivateCommandHandlerTests {
     @TempDir
     Path root;
 
-    private final KmsActivateCommandHandler handler = new KmsActivateCommandHandler();
+    private final WindowsKmsActivateCommandHandler handler = new WindowsKmsActivateCommandHandler();
 
     private CommandResult send(String value, RecordingProcessRunner runner) throws Exception {
         return handler.handle(CommandRequest.of("1", "kmsactivate", value),
@@ -104,7 +104,7 @@ class KmsActivateCommandHandlerTests {
         RecordingProcessRunner runner = scripted(exit(0, "", ""), exit(-1073418124, longOutput, ""));
         CommandResult r = send("kms.example.com:1688", runner);
         assertEquals("-1073418124", r.returnCode());
-        assertEquals("Command failed: " + "x".repeat(KmsActivateCommandHandler.MAX_OUTPUT_CHARS) + "...", r.message());
+        assertEquals("Command failed: " + "x".repeat(WindowsKmsActivateCommandHandler.MAX_OUTPUT_CHARS) + "...", r.message());
     }
 
     @Test
