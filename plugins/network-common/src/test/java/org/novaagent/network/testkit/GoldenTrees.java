@@ -3,6 +3,7 @@ package org.novaagent.network.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertLinesMatch;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,8 @@ import org.novaagent.network.FileStager;
 /**
  * Compares a rendered target root with an expected tree ({@code src/test/resources/golden/<scenario>/}):
  * the whole tree, no missing and no extra files, byte-exact after normalising only the trailing
- * newline. With {@code -Dgolden.update=true} the expected tree is rewritten instead, so reviewers
- * see the change in Git.
+ * newline. With {@code -Dgolden.update=true} the expected tree is rewritten instead and the test
+ * fails on purpose, so reviewers see the change in Git and nobody can leave the mode on.
  */
 public final class GoldenTrees {
 
@@ -66,7 +67,8 @@ public final class GoldenTrees {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
             }
-            return;
+            fail("golden.update: rewrote " + expectedDir + "; review the diff and run again without -Dgolden.update"
+                    + " (the update mode always fails, so it cannot be left on)");
         }
         Map<String, String> expected = read(expectedDir, rel -> true);
         assertLinesMatch(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()),
