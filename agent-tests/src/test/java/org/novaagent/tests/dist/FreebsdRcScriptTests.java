@@ -45,9 +45,9 @@ class FreebsdRcScriptTests {
         Exec.Result run = Exec.run(sh, script.toString(), "start");
         assertEquals(0, run.code(), run.output());
         assertEquals("start|nova_agent|nova_agent_enable|/usr/sbin/daemon|-r -R 2 -P /var/run/nova_agent.pid -S -T nova-agent "
-                + "/usr/local/sbin/nova-agent run ", run.output().strip() + " ");
-        Exec.Result flags = Exec.run("env", "nova_agent_flags=--config /usr/local/etc/nova-agent/agent.conf", sh,
+                + "/usr/local/sbin/nova-agent run --config /usr/local/etc/nova-agent/agent.conf ", run.output().strip() + " ");
+        Exec.Result flags = Exec.run("env", "nova_agent_config=/etc/nova.conf", "nova_agent_flags=--once", sh,
                 script.toString(), "start");
-        assertTrue(flags.output().strip().endsWith("run --config /usr/local/etc/nova-agent/agent.conf"), flags.output());
+        assertTrue(flags.output().strip().endsWith("run --config /etc/nova.conf --once"), flags.output());
     }
 }

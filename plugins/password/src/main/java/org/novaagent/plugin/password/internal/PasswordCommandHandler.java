@@ -33,6 +33,9 @@ public final class PasswordCommandHandler implements CommandHandler {
         if (facts.isWindows()) {
             return Applicability.no("Windows guest: served by the Windows password handler");
         }
+        if (facts.family() == HostFacts.OsFamily.FREEBSD) {
+            return Applicability.yes("sets the password with pw usermod -h 0 (FreeBSD)");
+        }
         return Applicability.yes("sets the password with chpasswd or etc/shadow");
     }
 
@@ -40,7 +43,11 @@ public final class PasswordCommandHandler implements CommandHandler {
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return PasswordFlow.run(request, context, password -> {
             String user = LinuxPasswordSetter.userFrom(context);
-            LinuxPasswordSetter.forContext(context, random).set(user, password);
+            if (context.hostFacts().family() == HostFacts.OsFamily.FREEBSD) {
+                FreebsdPasswordSetter.set(context, user, password);
+            } else {
+                LinuxPasswordSetter.forContext(context, random).set(user, password);
+            }
         });
     }
 }
