@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.tests.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.tests.support.AgentProcess;
+
+/**
+ * The packaged launcher's class archive (issue #14), run for real: {@code nova-agent
+ * --refresh-class-archive} makes a static AppCDS archive that the next start maps, and a
+ * damaged or stale archive never breaks a start (truncated, garbage, jars changed after it).
+ */
+class ClassArchiveLauncherTests {
+
+    private static final Path LAUNCHER = Path.of("../dist/linux-root/usr/sbin/nova-agent").toAbsolutePath();
+    private static final String SHARED_MAIN = "org.novaagent.runtime.cli.Main source: shared objects file";
+
+    @TempDir
+    static Path dir;
+    private static Path home;
+    private static Path archive;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void installAndRefresh() throws Exception {
+        home = dir.resolve("home");
+        Files.createDirectories(home.resolve("modules"));
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        for (String entry : AgentProcess.modulePath().split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) { // a reactor module's target/classes: package it, as the .deb does
+                String name = p.getParent().getParent().getFileName() + ".jar";
+                StringWriter log = new StringWriter();
+                int rc = ToolProvider.findFirst("jar").orElseThrow().run(new PrintWriter(log), new PrintWriter(log),
+                        "--create", "--file", lib.resolve(name).toString(), "-C", p.toString(), ".");
+                assertEquals(0, rc, () -> "jar " + p + ": " + log);
+            } else {
+                Files.copy(p, lib.resolve(p.getFileName()));
+            }
+        }
+        archive = dir.resolve("cache/classes.jsa");
+        Run refresh = launcher(Map.of(), "--refresh-class-archive");
+        assertEquals(0, refresh.exit, () -> "refresh: " + refresh);
+        assertTrue(Files.size(archive) > 1_000_000, "archive written");
+        assertEquals(String.valueOf(Files.size(archive)), Files.readString(Path.of(archive + ".size")).strip());
+    }
+
+    @Test
+    void aFreshArchiveIsMappedByTheNextStart() throws Exception {
+        Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
+        assertEquals(0, run.exit, run::toString);
+        assertTrue(run.out.contains(SHARED_MAIN), "the agent's classes come from the archive:\n" + head(run.out));
+    }
+
+    @Test
+    void aTruncatedArchiveIsNotUsedAndTheAgentStarts() throws Exception {
+        Path copy = damaged("truncated", bytes -> java.util.Arrays.copyOf(bytes, bytes.length / 3), true);
+        assertStartsWithoutSharing(copy);
+    }
+
+    @Test
+    void garbageOfTheRecordedSizeIsRejectedByTheJvmAndTheAgentStarts() throws Exception {
+        Path copy = damaged("garbage", bytes -> {
+            byte[] junk = new byte[bytes.length];
+            new Random(14).nextBytes(junk);
+            return junk;
+        }, false);
+        assertStartsWithoutSharing(copy);
+    }
+
+    @Test
+    void anArchiveOlderThanAChangedJarIsIgnoredByTheJvm() throws Exception {
+        Path jar;
+        try (var jars = Files.list(home.resolve("lib"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("agent-runtime")).findFirst().orElseThrow();
+        }
+        FileTime was = Files.getLastModifiedTime(jar);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(was.toMillis() + 60_000));
+        try {
+            Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
+            assertEquals(0, run.exit, run::toString);
+            assertFalse(run.out.contains(SHARED_MAIN), "a jar changed after the archive: not shared");
+            assertTrue(run.out.lines().anyMatch(l -> !l.startsWith("[")), "version printed");
+        } finally {
+            Files.setLastModifiedTime(jar, was);
+        }
+    }
+
+    private interface Damage {
+        byte[] apply(byte[] bytes);
+    }
+
+    private static Path damaged(String name, Damage damage, boolean keepOldSize) throws IOException {
+        Path copy = dir.resolve(name + "/classes.jsa");
+        Files.createDirectories(copy.getParent());
+        byte[] bad = damage.apply(Files.readAllBytes(archive));
+        Files.write(copy, bad);
+        Files.writeString(Path.of(copy + ".size"), (keepOldSize ? Files.size(archive) : bad.length) + "\n");
+        return copy;
+    }
+
+    private static void assertStartsWithoutSharing(Path badArchive) throws Exception {
+        Run run = launcher(home, badArchive, Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
+        assertEquals(0, run.exit, run::toString);
+        assertFalse(run.err.contains("fatal error"), run::toString);
+        assertFalse(run.out.contains(SHARED_MAIN), "a damaged archive is not used");
+    }
+
+    private static Run launcher(Map<String, String> env, String... args) throws Exception {
+        return launcher(home, archive, env, args);
+    }
+
+    private static Run launcher(Path agentHome, Path classArchive, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("NOVA_AGENT_HOME", agentHome.toString());
+        pb.environment().put("NOVA_AGENT_CLASS_ARCHIVE", classArchive.toString());
+        pb.environment().put("NOVA_AGENT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("launcher " + cmd + " did not finish in 180 s");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String head(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) : s;
+    }
+}
