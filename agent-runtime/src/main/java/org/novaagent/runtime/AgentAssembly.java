@@ -81,9 +81,17 @@ public final class AgentAssembly {
         List<String> allProblems = new ArrayList<>(plugins.problems());
         allProblems.addAll(selection.problems());
         this.problems = List.copyOf(allProblems);
-        selection.problems().forEach(p -> LOG.warn("{}", p));
+        // a command nothing applies to is a fact of this host (kmsactivate on Linux), not a fault:
+        // info at start-up; a request for it is answered 404 naming every reason, logged as a warning
+        selection.problems().forEach(p -> {
+            if (p.startsWith(HandlerSelector.NOTHING_APPLICABLE)) {
+                LOG.info("{}", p);
+            } else {
+                LOG.warn("{}", p);
+            }
+        });
         this.processes = live ? new SystemProcessRunner() : new DryRunProcessRunner(this.root);
-        this.router = new CommandRouter(selection.selected(), this::context, this.root);
+        this.router = new CommandRouter(selection.selected(), this::context, this.root, selection.unroutableReasons());
         routerRef.set(router);
     }
 
@@ -204,7 +212,8 @@ public final class AgentAssembly {
      * @return a new router
      */
     public CommandRouter dryRunRouter() {
-        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, true), root);
+        return new CommandRouter(selection.selected(), (request, xenStore) -> context(request, xenStore, true), root,
+                selection.unroutableReasons());
     }
 
     /** @return the context factory the router uses (for callers that route themselves) */

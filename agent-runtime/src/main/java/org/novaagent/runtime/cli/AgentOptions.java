@@ -38,7 +38,8 @@ public final class AgentOptions {
     boolean allowInsecurePluginsDir;
 
     @Option(names = "--log-level", paramLabel = "LEVEL",
-            description = "trace, debug, info, warn, error or off (default: log.level of the config, else info).")
+            description = "trace, debug, info, warn, error or off (default: for run, log.level of the config, else info;"
+                    + " for every other command warn).")
     String logLevel;
 
     /**

@@ -10,7 +10,9 @@ import org.novaagent.runtime.config.ConfigException;
 /**
  * Configures slf4j-simple through system properties before the first logger exists: output
  * on stderr, no timestamps under systemd (journald adds its own), the level from
- * {@code --log-level}, else {@code log.level} of the configuration file, else info.
+ * {@code --log-level}, else the subcommand's own default (a CLI extension's), else for
+ * {@code run} (the daemon) {@code log.level} of the configuration file or info, and for every
+ * other command {@code warn}: an operator's command prints its result, not the agent's progress.
  */
 final class LogSetup {
 
@@ -29,6 +31,9 @@ final class LogSetup {
         String level = option(args, "--log-level");
         if (level == null) {
             level = commandLevel;
+        }
+        if (level == null && !"run".equals(subcommand(args))) {
+            level = "warn";
         }
         if (level == null) {
             String config = option(args, "--config");
@@ -52,6 +57,16 @@ final class LogSetup {
         if (System.getProperty(PREFIX + key) == null) {
             System.setProperty(PREFIX + key, value);
         }
+    }
+
+    /** @return the first argument that is not an option (the subcommand), or null */
+    static String subcommand(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** @return the value of {@code --name VALUE} or {@code --name=VALUE}, the last one winning */

@@ -19,6 +19,9 @@ import org.novaagent.runtime.plugin.SelectionRow.Status;
  */
 public final class HandlerSelector {
 
+    /** How a "no handler of this command applies here" problem begins. */
+    public static final String NOTHING_APPLICABLE = "no applicable handler for command ";
+
     private final HandlerValidator validator = new HandlerValidator();
 
     /** A handler with the facts selection needs, computed once. */
@@ -56,7 +59,7 @@ public final class HandlerSelector {
             all.sort(Comparator.comparingInt(Candidate::priority).reversed());
             List<Candidate> applicable = all.stream().filter(c -> c.verdict.applicable()).collect(Collectors.toList());
             if (applicable.isEmpty()) {
-                problems.add("no applicable handler for command '" + name + "': " + all.stream()
+                problems.add(NOTHING_APPLICABLE + "'" + name + "': " + all.stream()
                         .map(c -> c.module() + " (" + c.verdict.reason() + ")").collect(Collectors.joining(", ")));
             }
             int top = applicable.isEmpty() ? Integer.MIN_VALUE : applicable.get(0).priority;

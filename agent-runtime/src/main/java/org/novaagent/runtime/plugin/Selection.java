@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.plugin;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.novaagent.api.CommandHandler;
 
 /**
@@ -21,5 +24,36 @@ public record Selection(Map<String, CommandHandler> selected, List<SelectionRow>
         selected = Map.copyOf(selected);
         rows = List.copyOf(rows);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * Why a command that has handlers is not routed here, for the 404 reply: each handler by its
+     * short module name (the last segment, {@code debian} for {@code org.novaagent.plugin.network.debian})
+     * with its reason, e.g. {@code debian (ifup not found), netplan (no etc/netplan directory)}.
+     *
+     * @return command name to the reasons, only for commands with no selected handler
+     */
+    public Map<String, String> unroutableReasons() {
+        Map<String, List<SelectionRow>> byCommand = new TreeMap<>();
+        for (SelectionRow r : rows) {
+            if (!r.command().isBlank() && !selected.containsKey(r.command())) {
+                byCommand.computeIfAbsent(r.command(), k -> new java.util.ArrayList<>()).add(r);
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        byCommand.forEach((command, list) -> out.put(command, list.stream()
+                .map(r -> shortName(r.module()) + " (" + reason(r.detail()) + ")")
+                .collect(Collectors.joining(", "))));
+        return out;
+    }
+
+    private static String shortName(String module) {
+        int dot = module.lastIndexOf('.');
+        return dot < 0 ? module : module.substring(dot + 1);
+    }
+
+    private static String reason(String detail) {
+        String prefix = "not applicable: ";
+        return detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail;
     }
 }

@@ -37,6 +37,7 @@ public final class CommandRouter {
     private final Map<String, CommandHandler> handlers;
     private final ContextFactory contexts;
     private final ReplySanitizer sanitizer;
+    private final Map<String, String> unroutable;
 
     /**
      * A router for the live root {@code /}.
@@ -54,6 +55,19 @@ public final class CommandRouter {
      * @param root     the target root; failure messages show paths under it as the guest sees them
      */
     public CommandRouter(Map<String, CommandHandler> selected, ContextFactory contexts, Path root) {
+        this(selected, contexts, root, Map.of());
+    }
+
+    /**
+     * @param selected   the selected handler per command name
+     * @param contexts   creates handler contexts
+     * @param root       the target root; failure messages show paths under it as the guest sees them
+     * @param unroutable for commands that have handlers but none routed here, why each one is not
+     *                   (e.g. {@code debian (ifup not found), netplan (no etc/netplan)}); the 404 names it
+     */
+    public CommandRouter(Map<String, CommandHandler> selected, ContextFactory contexts, Path root,
+                         Map<String, String> unroutable) {
+        this.unroutable = Map.copyOf(unroutable);
         this.handlers = Collections.unmodifiableMap(new TreeMap<>(selected));
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.sanitizer = new ReplySanitizer(root);
@@ -88,6 +102,12 @@ public final class CommandRouter {
     private CommandResult dispatch(CommandRequest request, XenStoreView xenStore) throws InterruptedException {
         CommandHandler handler = handlers.get(request.name());
         if (handler == null) {
+            String why = request.name() == null ? null : unroutable.get(request.name());
+            if (why != null) {
+                String message = ReturnCodes.noApplicableHandlerMessage(request.name(), why);
+                LOG.warn("request {}: {}", request.id(), message);
+                return CommandResult.of(ReturnCodes.UNKNOWN_COMMAND, message);
+            }
             LOG.warn("request {}: unknown command '{}'", request.id(), request.name());
             return CommandResult.of(ReturnCodes.UNKNOWN_COMMAND, ReturnCodes.unknownCommandMessage(request.name()));
         }

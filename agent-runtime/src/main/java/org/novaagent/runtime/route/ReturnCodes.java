@@ -13,7 +13,12 @@ import org.novaagent.api.CommandResult;
 public final class ReturnCodes {
     /** Success. */
     public static final String OK = "0";
-    /** No handler serves the command on this host (as the 1.x agent answers; nova rejects it everywhere). */
+    /**
+     * No handler serves the command on this host (as the 1.x agent answers; nova rejects it
+     * everywhere). Also the answer when handlers for the command are installed but none applies
+     * here: nova treats every failure code alike, so a code of its own would change nothing for
+     * nova; the message names each handler's reason instead.
+     */
     public static final String UNKNOWN_COMMAND = "404";
     /**
      * The request could not be parsed (bad JSON, no name, too large, not UTF-8). Such a request has
@@ -28,6 +33,15 @@ public final class ReturnCodes {
     /** @return the 404 message for an unknown command */
     public static String unknownCommandMessage(String name) {
         return "No such agent command '" + name + "'";
+    }
+
+    /**
+     * @param name    the command that has handlers, none of them routed on this host
+     * @param reasons each handler and why, e.g. {@code debian (ifup not found), netplan (no etc/netplan)}
+     * @return the 404 message, e.g. {@code resetnetwork: no applicable handler: debian (ifup not found)}
+     */
+    public static String noApplicableHandlerMessage(String name, String reasons) {
+        return name + ": no applicable handler: " + reasons;
     }
 
     /**

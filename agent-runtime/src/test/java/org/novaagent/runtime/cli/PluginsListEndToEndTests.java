@@ -61,6 +61,21 @@ class PluginsListEndToEndTests {
     }
 
     @Test
+    void quietByDefaultUnlessLogLevelSaysOtherwise() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("empty-plugins"));
+        String root = debianRoot().toString();
+        for (int run = 0; run < 2; run++) {
+            ChildJvm.Outcome quiet = ChildJvm.agent(work, "plugins", "list", "--plugins-dir", plugins.toString(), "--root", root);
+            assertEquals(0, quiet.exitCode(), quiet.stderr());
+            assertEquals("", quiet.stderr(), "run " + run + ": nothing but warnings on stderr by default");
+            assertTrue(quiet.stdout().startsWith("COMMAND"), quiet.stdout());
+        }
+        ChildJvm.Outcome chatty = ChildJvm.agent(work, "plugins", "list", "--plugins-dir", plugins.toString(), "--root", root,
+                "--log-level", "info");
+        assertTrue(chatty.stderr().contains("[INFO]"), chatty.stderr());
+    }
+
+    @Test
     void versionAndHelpWork() throws Exception {
         ChildJvm.Outcome version = ChildJvm.agent(work, "version");
         assertEquals(0, version.exitCode(), version.stderr());
