@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
+import java.time.Instant;
 import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.history.HistoryEntry;
+import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.novaagent.runtime.protocol.BadRequestException;
@@ -130,6 +133,7 @@ public final class CallCommand implements Callable<Integer> {
             return fail(err, ExitCodes.USAGE, name + " (" + handler.moduleName() + ") has no dry run; nothing was done");
         }
         CommandResult result;
+        long start = System.nanoTime();
         try (XenStoreClient client = XenStoreConnector.open(cfg.xenstorePath().map(Path::of))) {
             LOG.info("request {}: {}{} on target root {}", request.id(), name, dryRun ? " (dry run)" : "", agent.root());
             result = (dryRun ? agent.dryRunRouter() : agent.router()).route(request, XenStoreViews.of(client));
@@ -139,6 +143,10 @@ public final class CallCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(err, ExitCodes.FAILURE, name + " interrupted");
+        }
+        if (!dryRun) {
+            RequestHistory.at(agent.root()).record(new HistoryEntry(Instant.now(), request.id(), name, result.returnCode(),
+                    (System.nanoTime() - start) / 1_000_000, result.message()));
         }
         if (!"0".equals(result.returnCode())) {
             return fail(err, ExitCodes.FAILURE, name + " failed (returncode " + result.returnCode() + "): " + result.message());

@@ -40,7 +40,8 @@ final class InProcessAgent {
         // the scratch root has no plugins directory: boot-layer handlers only, as a fresh install
         AgentAssembly agent = AgentAssembly.build(scratchRoot, scratchRoot.resolve("usr/lib/nova-agent/plugins"), cfg, false);
         DaemonSettings settings = RunCommand.settings(agent, false);
-        AgentDaemon daemon = AgentDaemon.create(settings, agent.router());
+        AgentDaemon daemon = AgentDaemon.create(settings, agent.router())
+                .recordTo(org.novaagent.runtime.history.RequestHistory.at(agent.root()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {

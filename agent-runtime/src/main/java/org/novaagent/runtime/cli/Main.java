@@ -22,7 +22,7 @@ public final class Main {
     }
 
     /** The built-in subcommands; a {@link org.novaagent.api.cli.CliCommand} may not take these names. */
-    static final List<String> BUILT_INS = List.of("run", "plugins", "call", "resetnetwork", "version", "help");
+    static final List<String> BUILT_INS = List.of("run", "plugins", "call", "resetnetwork", "status", "doctor", "version", "help");
 
     /**
      * @param args the command-line arguments
@@ -54,6 +54,7 @@ public final class Main {
                 .addSubcommand("plugins", plugins)
                 .addSubcommand("call", new CallCommand())
                 .addSubcommand("resetnetwork", CallCommand.alias("resetnetwork")) // kept for existing scripts
+                .addSubcommand("status", new StatusCommand())
                 .addSubcommand("version", new VersionCommand());
         cli.getSubcommands().get("resetnetwork").getCommandSpec().usageMessage()
                 .description("The same as agent call resetnetwork (kept for existing scripts).");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.DaemonSettings;
@@ -64,7 +65,8 @@ public final class RunCommand implements Callable<Integer> {
      * @return the process exit code ({@link ExitCodes})
      */
     int startLoop(AgentAssembly agent, boolean once) {
-        AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.router());
+        AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.router())
+                .recordTo(RequestHistory.at(agent.root()));
         if (!once) {
             daemon.installShutdownHook();
         }

@@ -71,6 +71,17 @@ public final class AgentDaemon {
     }
 
     /**
+     * Records every answered request in {@code history} (for {@code agent status}); call before {@link #run()}.
+     *
+     * @param history the request history of the target root
+     * @return this daemon
+     */
+    public AgentDaemon recordTo(org.novaagent.runtime.history.RequestHistory history) {
+        processor.recordTo(history);
+        return this;
+    }
+
+    /**
      * The production wiring: XenStore found through {@link DaemonSettings#xenStorePath()} or the
      * stock search order, systemd notification through {@code NOTIFY_SOCKET} when set, the
      * system clock.

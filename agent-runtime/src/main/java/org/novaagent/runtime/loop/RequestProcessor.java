@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
+import org.novaagent.runtime.history.HistoryEntry;
+import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.protocol.BadRequestException;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.route.CommandRouter;
@@ -56,6 +58,7 @@ public final class RequestProcessor implements AutoCloseable {
     private final CommandRouter router;
     private final Function<String, Duration> timeouts;
     private final CommandExecutor executor;
+    private volatile RequestHistory history;
     /** Replies computed but whose request key is not yet known to be removed: id → reply JSON. */
     private final Map<String, String> pending = new LinkedHashMap<>();
     /** Ids answered and removed during this run (bounded, oldest forgotten first). */
@@ -83,6 +86,15 @@ public final class RequestProcessor implements AutoCloseable {
         this.router = router;
         this.timeouts = timeouts;
         this.executor = executor;
+    }
+
+    /**
+     * Records every answered request (time, command, code, duration, first message line) from now on.
+     *
+     * @param history where, or null for nowhere
+     */
+    public void recordTo(RequestHistory history) {
+        this.history = history;
     }
 
     /**
@@ -144,6 +156,18 @@ public final class RequestProcessor implements AutoCloseable {
     }
 
     private CommandResult execute(XenStoreClient xs, String id, byte[] raw) throws InterruptedException {
+        long start = System.nanoTime();
+        String[] name = {null};
+        CommandResult result = route(xs, id, raw, name);
+        RequestHistory h = history;
+        if (h != null) {
+            h.record(new HistoryEntry(java.time.Instant.now(), id, name[0], result.returnCode(),
+                    (System.nanoTime() - start) / 1_000_000, result.message()));
+        }
+        return result;
+    }
+
+    private CommandResult route(XenStoreClient xs, String id, byte[] raw, String[] name) throws InterruptedException {
         CommandRequest parsed;
         try {
             parsed = codec.parse(id, raw);
@@ -152,6 +176,7 @@ public final class RequestProcessor implements AutoCloseable {
             return CommandResult.of(ReturnCodes.BAD_REQUEST, e.getMessage());
         }
         LOG.info("request {}: {}", id, parsed.name());
+        name[0] = parsed.name();
         CommandResult result = executor.run(parsed.name(), timeouts.apply(parsed.name()),
                 () -> router.route(parsed, XenStoreViews.of(xs)));
         // the router already guards; this keeps the rule true for any router the loop is given

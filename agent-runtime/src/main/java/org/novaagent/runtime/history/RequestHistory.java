@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last requests the agent answered, kept for {@code agent status} and {@code agent doctor} in
+ * {@code var/lib/nova-agent/history} under the target root (beside {@code backup/}): one JSON
+ * object per line, appended; when the file holds {@code limit} lines it is renamed to
+ * {@code history.1} (replacing the older one) and a new file begins, so both files together hold
+ * at most {@code 2 × limit} entries and the newest {@code limit} are always there.
+ *
+ * <p>Written safely for a file root owns in a root-only place: {@code var/lib/nova-agent} is
+ * created {@code 0700} and must be a real directory (not a symbolic link) owned by this process's
+ * user; the files are opened without following links, created {@code 0600}, and a file that is not
+ * a regular file of ours with mode {@code 0600} is not written. Not fsynced: a crash may lose or
+ * tear the last line, which the reader skips. A history that cannot be written is logged once and
+ * never fails a request.
+ */
+public final class RequestHistory {
+
+    /** The state directory relative to the target root (shared with the backups and the request journal). */
+    public static final String STATE_DIR = "var/lib/nova-agent";
+    /** The current file's name; the previous one is {@code history.1}. */
+    public static final String FILE = "history";
+    /** Entries kept per file by default. */
+    public static final int DEFAULT_LIMIT = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHistory.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final int limit;
+    private int lines = -1;
+    private boolean warned;
+
+    /**
+     * @param root  the target root
+     * @param limit entries per file (at least 1)
+     */
+    public RequestHistory(Path root, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        this.dir = root.resolve(STATE_DIR);
+        this.limit = limit;
+    }
+
+    /** @param root the target root; {@link #DEFAULT_LIMIT} entries per file */
+    public static RequestHistory at(Path root) {
+        return new RequestHistory(root, DEFAULT_LIMIT);
+    }
+
+    /** @return the current file */
+    public Path file() {
+        return dir.resolve(FILE);
+    }
+
+    /** @return the previous file */
+    public Path previousFile() {
+        return dir.resolve(FILE + ".1");
+    }
+
+    /**
+     * Appends one entry (rotating first when the current file is full). Never throws.
+     *
+     * @param entry the answered request
+     */
+    public synchronized void record(HistoryEntry entry) {
+        try {
+            ensureDirectory();
+            String prefix = "";
+            if (lines < 0) {
+                lines = readLines(file()).size();
+                prefix = endsTorn(file()) ? "\n" : ""; // a crash tore the last line: start a new one
+            }
+            if (lines >= limit) {
+                Files.move(file(), previousFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                lines = 0;
+                prefix = "";
+            }
+            append(prefix + toJson(entry));
+            lines++;
+        } catch (IOException | RuntimeException e) {
+            lines = -1;
+            if (!warned) {
+                warned = true;
+                LOG.warn("request history {} not written: {}", file(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * @param n how many
+     * @return the newest {@code n} entries (at most {@code limit}), oldest first; unreadable lines skipped
+     * @throws IOException when a file exists but cannot be read
+     */
+    public List<HistoryEntry> last(int n) throws IOException {
+        List<HistoryEntry> all = new ArrayList<>();
+        for (Path p : List.of(previousFile(), file())) {
+            for (String line : readLines(p)) {
+                HistoryEntry e = parse(line);
+                if (e != null) {
+                    all.add(e);
+                }
+            }
+        }
+        int keep = Math.max(0, Math.min(n, all.size()));
+        return List.copyOf(all.subList(all.size() - keep, all.size()));
+    }
+
+    private void ensureDirectory() throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isDirectory()) {
+            throw new IOException(dir + " is not a directory (a symbolic link or a file)");
+        }
+        if (!a.owner().getName().equals(System.getProperty("user.name"))) {
+            throw new IOException(dir + " is owned by " + a.owner().getName());
+        }
+    }
+
+    private void append(String line) throws IOException {
+        Path f = file();
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(f, Set.copyOf(withNoFollow(options)),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            PosixFileAttributes a = Files.readAttributes(f, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Object links = Files.getAttribute(f, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || !Integer.valueOf(1).equals(links) || !PosixFilePermissions.toString(a.permissions()).equals("rw-------")) {
+                throw new IOException(f + " is not a private regular file (mode "
+                        + PosixFilePermissions.toString(a.permissions()) + ")");
+            }
+            ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+    }
+
+    private static List<java.nio.file.OpenOption> withNoFollow(Set<StandardOpenOption> options) {
+        List<java.nio.file.OpenOption> all = new ArrayList<>(options);
+        all.add(LinkOption.NOFOLLOW_LINKS);
+        return all;
+    }
+
+    private static boolean endsTorn(Path p) throws IOException {
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) == 0) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, ch.size() - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    private static List<String> readLines(Path p) throws IOException {
+        try {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                return List.of();
+            }
+            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    private static String toJson(HistoryEntry e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("time", e.time().toString());
+        o.put("id", e.id());
+        o.put("command", e.command());
+        o.put("returncode", e.returnCode());
+        o.put("ms", e.millis());
+        o.put("message", e.message());
+        return o.toString();
+    }
+
+    private static HistoryEntry parse(String line) {
+        try {
+            JsonNode o = JSON.readTree(line);
+            return new HistoryEntry(Instant.parse(o.get("time").asText()), o.get("id").asText(),
+                    o.get("command").asText(), o.get("returncode").asText(), o.get("ms").asLong(),
+                    o.get("message").asText());
+        } catch (IOException | RuntimeException e) {
+            return null; // a torn last line after a crash, or an edited file
+        }
+    }
+}
