@@ -115,6 +115,8 @@ class CallCommandTests {
         // a child JVM on the module path: the deployed shape, and its log shows what would have run
         List<String> a = args();
         a.remove(0); // agent resetnetwork: the alias of agent call resetnetwork
+        a.add("--log-level");
+        a.add("info"); // quiet by default: the INFO "would run" lines only on request
         ChildJvm.Outcome first = ChildJvm.agent(dir, a.toArray(String[]::new));
         assertEquals(ExitCodes.OK, first.exitCode(), first.stderr());
         assertEquals("resetnetwork: done", first.stdout().strip());
