@@ -55,6 +55,7 @@ public final class Main {
                 .addSubcommand("call", new CallCommand())
                 .addSubcommand("resetnetwork", CallCommand.alias("resetnetwork")) // kept for existing scripts
                 .addSubcommand("status", new StatusCommand())
+                .addSubcommand("doctor", new DoctorCommand())
                 .addSubcommand("version", new VersionCommand());
         cli.getSubcommands().get("resetnetwork").getCommandSpec().usageMessage()
                 .description("The same as agent call resetnetwork (kept for existing scripts).");

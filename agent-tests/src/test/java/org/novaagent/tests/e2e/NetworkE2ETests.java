@@ -360,7 +360,10 @@ class NetworkE2ETests {
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+            // the request history (agent status) records every request: not configuration
+            for (Path f : walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getParent().endsWith("var/lib/nova-agent") || !f.getFileName().toString().startsWith("history"))
+                    .toList()) {
                 files.put(root.relativize(f).toString(),
                         Files.getLastModifiedTime(f).toMillis() + " " + Files.readString(f, StandardCharsets.ISO_8859_1));
             }

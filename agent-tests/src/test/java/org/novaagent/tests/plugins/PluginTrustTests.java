@@ -130,7 +130,8 @@ class PluginTrustTests {
     }
 
     private Result list(String... extra) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("plugins", "list", "--root", root.toString()));
+        // --log-level info: "does not exist" (the racer's swap) is logged at info, plugins list is quiet by default
+        List<String> args = new ArrayList<>(List.of("plugins", "list", "--root", root.toString(), "--log-level", "info"));
         args.addAll(List.of(extra));
         return AgentProcess.run(args.toArray(String[]::new));
     }
