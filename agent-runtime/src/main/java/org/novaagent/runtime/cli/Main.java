@@ -48,6 +48,19 @@ public final class Main {
     }
 
     static int execute(PrintWriter out, PrintWriter err, CliExtensions extensions, String... args) {
+        CommandLine cli = commandLine(extensions, err);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        return cli.execute(args);
+    }
+
+    /**
+     * @param extensions the CLI extensions to add
+     * @param err        where skipped extensions are reported
+     * @return the whole command line model (also the source of the generated completion script)
+     */
+    static CommandLine commandLine(CliExtensions extensions, PrintWriter err) {
         CommandLine plugins = new CommandLine(new PluginsCommand()).addSubcommand("list", new PluginsListCommand());
         CommandLine cli = new CommandLine(new MainCommand())
                 .addSubcommand("run", new RunCommand())
@@ -65,9 +78,6 @@ public final class Main {
         if (!name.isBlank()) {
             cli.setCommandName(name.strip());
         }
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
-        return cli.execute(args);
+        return cli;
     }
 }
