@@ -11,15 +11,27 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's "lean" row measures exactly the JVM flags the packaged launcher uses. */
+/**
+ * The benchmark's "lean" row measures exactly the JVM flags the packaged launcher uses, and the
+ * dev launcher {@code ./agent} runs with them too (issue #14).
+ */
 class LauncherFlagsTests {
 
     @Test
     void benchLeanFlagsAreTheLaunchersFlags() throws IOException {
-        String launcher = Files.readString(Path.of("../dist/linux-root/usr/sbin/nova-agent"));
-        String exec = launcher.substring(launcher.indexOf("exec \"$java\""), launcher.indexOf("${NOVA_AGENT_JAVA_OPTS"));
-        List<String> flags = Arrays.stream(exec.replace("\\\n", " ").split("\\s+"))
+        assertEquals(flags("../dist/linux-root/usr/sbin/nova-agent", "exec \"$java\"", "${NOVA_AGENT_JAVA_OPTS"),
+                BenchAgent.LEAN_FLAGS);
+    }
+
+    @Test
+    void devLauncherUsesTheLaunchersFlags() throws IOException {
+        assertEquals(BenchAgent.LEAN_FLAGS, flags("../agent", "exec java", "${AGENT_JAVA_OPTS"));
+    }
+
+    private static List<String> flags(String script, String from, String to) throws IOException {
+        String text = Files.readString(Path.of(script));
+        String exec = text.substring(text.indexOf(from), text.indexOf(to));
+        return Arrays.stream(exec.replace("\\\n", " ").split("\\s+"))
                 .filter(t -> t.startsWith("-X")).collect(Collectors.toList());
-        assertEquals(flags, BenchAgent.LEAN_FLAGS);
     }
 }
