@@ -66,6 +66,20 @@ class PlatformSelectionTests {
         assertSelected(root, "org.novaagent.plugin.network.freebsd");
     }
 
+    @Test
+    void opensuseWithWickedSelectsTheWickedPlugin() throws Exception {
+        Path root = tmp.resolve("opensuse");
+        Files.createDirectories(root.resolve("etc/sysconfig/network"));
+        Files.writeString(root.resolve("etc/os-release"),
+                "NAME=\"openSUSE Leap\"\nVERSION_ID=\"15.6\"\nID=\"opensuse-leap\"\nID_LIKE=\"suse opensuse\"\n");
+        Files.writeString(root.resolve("etc/sysconfig/network/ifcfg-eth0"), "BOOTPROTO='dhcp'\nSTARTMODE='auto'\n");
+        Path wicked = Files.createDirectories(root.resolve("usr/sbin")).resolve("wicked");
+        Files.writeString(wicked, "");
+        wicked.toFile().setExecutable(true);
+        List<String> rows = assertSelected(root, "org.novaagent.plugin.network.suse");
+        assertTrue(rows.stream().filter(r -> r.contains("network.rhel")).allMatch(r -> r.contains("not applicable")), rows.toString());
+    }
+
     /** @return the {@code resetnetwork} rows, after checking that exactly {@code module} is selected */
     private static List<String> assertSelected(Path root, String module) throws Exception {
         Result list = AgentProcess.run("plugins", "list", "--root", root.toString());

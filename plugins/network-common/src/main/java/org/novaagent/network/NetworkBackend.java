@@ -23,6 +23,8 @@ public enum NetworkBackend {
     IFUPDOWN_NG,
     /** ifupdown's {@code /etc/network/interfaces} (Debian without netplan). */
     IFUPDOWN,
+    /** wicked's SUSE ifcfg/ifroute files (openSUSE Leap 15, SLES 15; only applicable on SUSE). */
+    WICKED,
     /**
      * RHEL family: ifcfg files or NetworkManager keyfiles (the choice within the family is the
      * plugin's {@code RhelFormat}). Only applicable on RHEL-like systems, so its place relative
