@@ -11,8 +11,8 @@ set -euo pipefail
 dist=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(dirname "$dist")
 lib=$dist/target/lib
-out=$dist/target/packages
-work=$dist/target/pkgwork
+out=${NOVA_AGENT_PKG_OUT:-$dist/target/packages}
+work=$out.work
 version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.xml")
 # NOVA_AGENT_PKG_VERSION overrides the package version only (the boot tests build an upgrade)
 pkgversion=${NOVA_AGENT_PKG_VERSION:-$version}
