@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2015,SC2154  # check && ok || bad is if-then-else; work/top/dist/ok/bad/oxs_pid come from boot-tests.sh
+# shellcheck disable=SC2015,SC2154,SC2034  # check && ok || bad is if-then-else; work/top/dist/ok/bad come from boot-tests.sh, which also cleans up oxs_pid and netns
 # dist/boot-probe.sh — sourced by boot-tests.sh: boots a root with systemd-nspawn (both flags
 # --register=no --keep-unit are needed without a host systemd) and watches it from inside with a
 # oneshot unit ordered after nova-agent.service and network-online.target, which writes what
@@ -12,7 +12,12 @@ install_probe() { # ROOT PROBEDIR
 # runs once nova-agent.service has started (READY=1) and network-online.target is reached
 p=/probe
 pid=$(systemctl show -p MainPID --value nova-agent.service)
-{ echo "uptime=$(cut -d' ' -f1 /proc/uptime)"
+mono() { systemctl show ${1:+"$1"} -p "$2" --value; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a - b) / 1e6 }'; }
+boot=$(mono "" UserspaceTimestampMonotonic)
+{ echo "start_s=$(secs "$(mono nova-agent.service ActiveEnterTimestampMonotonic)" "$(mono nova-agent.service InactiveExitTimestampMonotonic)")"
+  echo "online_s=$(secs "$(mono network-online.target ActiveEnterTimestampMonotonic)" "$boot")"
+  echo "multiuser_s=$(secs "$(mono boot-probe.service InactiveExitTimestampMonotonic)" "$boot")"
   systemctl show nova-agent.service -p ActiveState -p SubState -p StatusText -p NRestarts
   grep -E '^(Seccomp|CapBnd):' "/proc/$pid/status"
   awk '$5 == "/usr" {print "usr_mount=" $6}' "/proc/$pid/mountinfo" | cut -d, -f1
@@ -20,6 +25,7 @@ pid=$(systemctl show -p MainPID --value nova-agent.service)
 } > $p/state.tmp
 mv $p/state.tmp $p/state
 i=0; while [ ! -e $p/done ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done
+if [ -x $p/action ]; then $p/action > $p/action.out 2>&1; fi
 systemctl show nova-agent.service -p ActiveState -p StatusText -p NRestarts > $p/final
 journalctl -b -u nova-agent.service --no-pager > $p/journal 2>&1
 systemctl poweroff
@@ -60,21 +66,27 @@ nova_host() { # ARGS...: nova's side (agent-host's nova-host CLI) on the oxensto
 
 field() { sed -n "s/^$1=//p" "$2" | head -1; }
 
-boot_with_xenstore() { # ROOT
-  local r=$1 probe=$work/probe-xs before after key
+boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetnetwork on a NIC, upgrade while running
+  local r=$1 probe=$work/probe-xs before after key ns
   install_probe "$r" "$probe"
   start_oxenstored "$work/oxs"
+  cp "$2" "$probe/upgrade.deb"
+  # the container's own network namespace, holding one NIC with the MAC nova gives it (a veth
+  # pair inside the namespace: the kernel here has no dummy driver); deleted by boot-tests' cleanup
+  netns=nva-boot-$$
+  ip netns add "$netns"; ip -n "$netns" link set lo up
+  ip -n "$netns" link add eth0 address bc:76:4e:20:75:72 type veth peer name peer0
+  ip -n "$netns" link set peer0 up
   before=$(grep '^root:' "$r/etc/shadow")
-  timeout 240 systemd-nspawn -D "$r" --register=no --keep-unit -q -b \
+  timeout 300 systemd-nspawn -D "$r" --register=no --keep-unit -q -b --network-namespace-path="/run/netns/$netns" \
     --bind="$work/oxs/run:/run/xenstored" --bind="$probe:/probe" >"$work/nspawn-xs.log" 2>&1 &
-  local ns=$!
+  ns=$!
   for _ in $(seq 1200); do [ -e "$probe/state" ] && break; sleep 0.1; done
   if [ ! -e "$probe/state" ]; then bad "boot with XenStore: no probe report in 120 s: $(tail -20 "$work/nspawn-xs.log")"; touch "$probe/done"; wait "$ns" || true; return; fi
   [ "$(field ActiveState "$probe/state")" = active ] && [ "$(field SubState "$probe/state")" = running ] && [ "$(field StatusText "$probe/state")" = "Watching data/host" ] \
-    && ok "boot with XenStore: active (READY=1 received), status 'Watching data/host', probe at $(field uptime "$probe/state") s after boot" \
-    || bad "boot with XenStore: $(cat "$probe/state")"
-  awk -v u="$(field uptime "$probe/state")" 'BEGIN { exit !(u < 60) }' && ok "boot with XenStore: multi-user and network-online within seconds" || bad "boot slow: $(field uptime "$probe/state") s"
-  [ "$(field Seccomp "$probe/state" | tr -d ' \t')" = "" ] || true
+    && ok "boot with XenStore: active (READY=1 received), status 'Watching data/host'" || bad "boot with XenStore: $(cat "$probe/state")"
+  awk -v u="$(field start_s "$probe/state")" 'BEGIN { exit !(u + 0 < 15) }' && ok "boot with XenStore: READY=1 $(field start_s "$probe/state") s after the agent started; network-online at $(field online_s "$probe/state") s" \
+    || bad "boot with XenStore: READY after $(field start_s "$probe/state") s"
   grep -q '^Seccomp:[[:space:]]*2' "$probe/state" && grep -q '^usr_mount=ro' "$probe/state" && ok "boot with XenStore: the agent runs sandboxed (seccomp filter, /usr read-only)" || bad "sandbox not in effect: $(cat "$probe/state")"
   [ "$(field twox "$probe/state")" != active ] && ok "boot with XenStore: 2.x's python3-nova-agent.service not running ($(field twox "$probe/state"))" || bad "2.x still runs"
   key="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBootTestsKeyForIssue11xxxxxxxxxxxxxxxxxxxx boot-tests"
@@ -86,10 +98,51 @@ boot_with_xenstore() { # ROOT
   after=$(grep '^root:' "$r/etc/shadow")
   [ "$before" != "$after" ] && [[ "$after" == root:\$* ]] && ok "boot with XenStore: password set with chpasswd under the hardened unit (/etc/shadow changed)" || bad "shadow unchanged: $after"
   grep -qxF "$key" "$r/root/.ssh/authorized_keys" 2>/dev/null && ok "boot with XenStore: injectfile wrote /root/.ssh/authorized_keys under the hardened unit" || bad "authorized_keys: $(cat "$r/root/.ssh/authorized_keys" 2>&1)"
+  printf '{"hostname": "boot-tests", "nics": [{"label": "public", "mac": "BC:76:4E:20:75:72",\n "ipv4": [{"address": "192.0.2.10", "prefix": 24, "gateway": "192.0.2.1"}], "dns": ["192.0.2.53"]}]}\n' > "$work/net.json"
+  if nova_host resetnetwork --network "$work/net.json" >"$work/host-net.log" 2>&1 && ip -n "$netns" -4 addr show eth0 | grep -q 'inet 192.0.2.10/24' \
+     && ip -n "$netns" route show default | grep -q 'via 192.0.2.1 dev eth0'; then
+    ok "boot with XenStore: resetnetwork ran ifup under the hardened unit: eth0 has 192.0.2.10/24, default via 192.0.2.1 ($(cat "$work/host-net.log"))"
+  else bad "boot with XenStore: resetnetwork: $(cat "$work/host-net.log"); $(ip -n "$netns" addr show eth0)"; fi
+  grep -qx 'boot-tests' "$r/etc/hostname" && ok "boot with XenStore: hostname written" || bad "hostname: $(cat "$r/etc/hostname")"
+  cat > "$probe/action" <<'ACTION'
+#!/bin/sh
+echo "before=$(systemctl show -p MainPID --value nova-agent.service)"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q /probe/upgrade.deb > /probe/apt.out 2>&1; echo "apt=$?"
+echo "after=$(systemctl show -p MainPID --value nova-agent.service)"
+echo "state=$(systemctl is-active nova-agent.service)"
+echo "version=$(dpkg-query -W -f='${Version}' nova-agent)"
+ACTION
+  chmod 755 "$probe/action"
   touch "$probe/done"
   wait "$ns" || true
-  [ "$(field NRestarts "$probe/final")" = 0 ] && [ "$(field ActiveState "$probe/final")" = active ] && ok "boot with XenStore: the agent stayed up, no restarts" || bad "final: $(cat "$probe/final" 2>&1)"
+  local pb pa
+  pb=$(field before "$probe/action.out"); pa=$(field after "$probe/action.out")
+  [ "$(field apt "$probe/action.out")" = 0 ] && [ "$(field state "$probe/action.out")" = active ] && [ "${pb:-0}" != 0 ] && [ "${pa:-0}" != 0 ] && [ "$pb" != "$pa" ] \
+    && ok "upgrade while running (apt-get inside the booted system, $(field version "$probe/action.out")): the daemon was restarted (pid $pb -> $pa)" \
+    || bad "upgrade while running: $(cat "$probe/action.out" 2>&1) $(tail -5 "$probe/apt.out" 2>&1)"
+  [ "$(field ActiveState "$probe/final")" = active ] && ok "boot with XenStore: the agent is up at the end" || bad "final: $(cat "$probe/final" 2>&1)"
   kill "$oxs_pid" 2>/dev/null || true; wait "$oxs_pid" 2>/dev/null || true; oxs_pid=
+}
+
+boot_takeover_live() { # ROOT-WITH-2.x OURS.deb: 2.x runs; apt-get install ours in the booted system
+  local r=$1 probe=$work/probe-live
+  install_probe "$r" "$probe"; cp "$2" "$probe/ours.deb"
+  cat > "$probe/action" <<'ACTION'
+#!/bin/sh
+echo "twox_before=$(systemctl is-active python3-nova-agent.service)"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q /probe/ours.deb > /probe/apt.out 2>&1; echo "apt=$?"
+echo "twox_after=$(systemctl is-active python3-nova-agent.service)"
+echo "ours=$(systemctl is-active nova-agent.service)"
+echo "ours_enabled=$(systemctl is-enabled nova-agent.service)"
+echo "status=$(systemctl show -p StatusText --value nova-agent.service)"
+ACTION
+  chmod 755 "$probe/action"; touch "$probe/done"
+  timeout 300 systemd-nspawn -D "$r" --register=no --keep-unit -q -b --bind="$probe:/probe" >"$work/nspawn-live.log" 2>&1 || true
+  local a=$probe/action.out
+  [ "$(field twox_before "$a")" = active ] && ok "live takeover: 2.x's python3-nova-agent.service was running" || bad "live takeover: 2.x not running at first: $(cat "$a" 2>&1)"
+  [ "$(field apt "$a")" = 0 ] && [ "$(field twox_after "$a")" != active ] && [ "$(field ours "$a")" = active ] && [ "$(field ours_enabled "$a")" = enabled ] \
+    && ok "live takeover: apt-get install stopped 2.x ($(field twox_after "$a")); a fresh install enabled and started ours: $(field status "$a")" \
+    || bad "live takeover: $(cat "$a" 2>&1) $(tail -5 "$probe/apt.out" 2>&1)"
 }
 
 boot_without_xenstore() { # ROOT
@@ -99,6 +152,7 @@ boot_without_xenstore() { # ROOT
   if [ ! -e "$probe/state" ]; then bad "boot without XenStore: no probe report: $(tail -20 "$work/nspawn-noxs.log")"; return; fi
   [ "$(field ActiveState "$probe/state")" = active ] && [[ "$(field StatusText "$probe/state")" == "Idle: no XenStore ("* ]] \
     && ok "boot without XenStore: active, status says why it is idle: $(field StatusText "$probe/state")" || bad "boot without XenStore: $(cat "$probe/state")"
-  awk -v u="$(field uptime "$probe/state")" 'BEGIN { exit !(u < 40) }' && ok "boot without XenStore: network-online and multi-user reached $(field uptime "$probe/state") s after boot (ready wait 10 s)" \
-    || bad "boot without XenStore held up: $(field uptime "$probe/state") s"
+  awk -v u="$(field start_s "$probe/state")" -v o="$(field online_s "$probe/state")" 'BEGIN { exit !(u + 0 >= 9 && u + 0 < 20 && o + 0 < 30) }' \
+    && ok "boot without XenStore: READY=1 after the bounded wait ($(field start_s "$probe/state") s), network-online at $(field online_s "$probe/state") s, multi-user at $(field multiuser_s "$probe/state") s" \
+    || bad "boot without XenStore held up: agent ready after $(field start_s "$probe/state") s, network-online at $(field online_s "$probe/state") s"
 }

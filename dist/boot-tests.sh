@@ -13,8 +13,12 @@
 #     /run/xenstored: the unit is active with READY=1 within seconds, the agent answers version,
 #     keyinit+password (the container's /etc/shadow changes) and injectfile into
 #     /root/.ssh/authorized_keys under the hardened unit; 2.x's unit stays dead;
+#     resetnetwork on a NIC of the container's own network namespace (ifup under the unit), then
+#     an upgrade with apt-get inside the booted system restarts the running daemon;
 #  6. boot again without XenStore: the boot reaches network-online and multi-user quickly and the
-#     unit's status says why the agent is idle.
+#     unit's status says why the agent is idle;
+#  7. boot a root running 2.x and apt-get install ours in it: 2.x is stopped, ours is enabled and
+#     started (a fresh install starts the service when systemd runs).
 # Needs root, debootstrap, systemd-nspawn, rpm, gcc, oxenstored (xen-utils-4.17) and Debian's archive.
 # With CI=true a missing tool fails; elsewhere the script skips with a message.
 set -euo pipefail
@@ -47,6 +51,7 @@ cleanup() {
   local m
   for m in "${mounts[@]}"; do umount -l "$m" 2>/dev/null || true; done
   if [ -n "${oxs_pid:-}" ]; then kill "$oxs_pid" 2>/dev/null || true; fi
+  if [ -n "${netns:-}" ]; then ip netns del "$netns" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -65,8 +70,7 @@ fresh() { rm -rf "${work:?}/$1"; cp -a "$cache" "$work/$1"; echo "$work/$1"; }
 
 # --- 0. packages: ours, two version bumps, and fakes of 2.x laid out like its packaging ---
 for v in 3.0.1 3.0.2; do
-  NOVA_AGENT_PKG_VERSION=$v NOVA_AGENT_PKG_OUT=$pkgs/$v bash "$dist/package.sh" deb >/dev/null
-  NOVA_AGENT_PKG_VERSION=$v NOVA_AGENT_PKG_OUT=$pkgs/$v bash "$dist/package.sh" rpm >/dev/null
+  NOVA_AGENT_PKG_VERSION=$v NOVA_AGENT_PKG_OUT=$pkgs/$v bash "$dist/package.sh" >/dev/null
 done
 bash "$dist/fake-2x.sh" "$pkgs/2x" >/dev/null
 
@@ -125,8 +129,12 @@ rpmr -U "$pkgs"/3.0.1/nova-agent-3.0.1-1.noarch.rpm && [ "$(enabled "$q" nova-ag
 # --- 5./6. boot the taken-over root with and without XenStore ---
 # shellcheck source=dist/boot-probe.sh
 source "$dist/boot-probe.sh"
-boot_with_xenstore "$t"
+boot_with_xenstore "$t" "$(ls "$pkgs"/3.0.1/*debian_all.deb)"
 boot_without_xenstore "$t"
+l=$(fresh live)
+cp "$pkgs"/2x/python3-nova-agent_2.1.25_all.deb "$l/tmp/old.deb"
+apt_in "$l" install /tmp/old.deb
+boot_takeover_live "$l" "$deb"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -73,6 +73,8 @@ for flavour in debian ubuntu; do
   grep -q 'openjdk-17-jre-headless | java17-runtime-headless' <<<"$deps" && ok "$flavour: depends on a Java 17 runtime" || bad "$flavour: Depends: $deps"
   if [ $flavour = debian ]; then want_net='ifupdown | ifupdown2 | netplan.io'; else want_net='netplan.io'; fi
   grep -qF "$want_net" <<<"$deps" && grep -q 'passwd' <<<"$deps" && ok "$flavour: depends on its renderers' tools ($want_net) and chpasswd" || bad "$flavour: Depends: $deps"
+  v=$(dpkg-deb -f "$deb" Version)
+  dpkg --compare-versions "$v" gt 2.1.25 && ok "$flavour: $v sorts after 2.x's 2.1.25 for dpkg" || bad "$flavour: $v does not sort after 2.1.25"
   [ "$(dpkg-deb -f "$deb" Installed-Size)" -gt 1000 ] && ok "$flavour: Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB" || bad "$flavour: Installed-Size"
   if tool lintian; then
     lintian -E "$deb" >"$scratch/lintian.log" 2>&1 || true
@@ -111,6 +113,8 @@ if ! tool rpmbuild; then :
 elif [ -z "$rpmf" ]; then bad "no .rpm in $out"
 elif tool rpm; then
   rpm -qp --requires "$rpmf" 2>/dev/null | grep -q 'java-17-openjdk-headless' && ok "rpm: requires a Java 17 runtime" || bad "rpm: requires"
+  v=$(rpm -qp --qf '%{VERSION}-%{RELEASE}' "$rpmf" 2>/dev/null)
+  [ "$(rpm --eval "%{lua: print(rpm.vercmp('$v', '2.1.25-1'))}")" = 1 ] && ok "rpm: $v sorts after 2.x's 2.1.25-1 for rpm" || bad "rpm: $v does not sort after 2.1.25-1"
   rr=$scratch/rpmroot; mkdir -p "$rr"; mini_root "$rr"
   mkdir -p "$rr/usr/lib/systemd/system-preset"; echo 'disable *' > "$rr/usr/lib/systemd/system-preset/99-default-disable.preset" # EL's default
   # the scriptlets run (chrooted into the root): %post applies the preset offline

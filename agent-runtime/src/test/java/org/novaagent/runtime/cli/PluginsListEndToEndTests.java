@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.plugin.PluginJarBuilder;
@@ -58,6 +61,15 @@ class PluginsListEndToEndTests {
         assertEquals("com.example.hello", helloRow.get("module").asText());
         assertEquals(hello.toString(), helloRow.get("origin").asText());
         assertEquals("selected", helloRow.get("status").asText());
+        assertEquals("selected", helloRow.get("detail").asText());
+        assertEquals(List.of("command", "module", "version", "priority", "origin", "status", "detail"),
+                iterableToList(helloRow.fieldNames()), "one status field (issue #11)");
+    }
+
+    private static List<String> iterableToList(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
