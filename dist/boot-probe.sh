@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2015,SC2154,SC2034  # check && ok || bad is if-then-else; work/top/dist/ok/bad come from boot-tests.sh, which also cleans up oxs_pid and netns
+# shellcheck disable=SC2015,SC2154,SC2034,SC2016  # check && ok || bad is if-then-else; work/top/dist/ok/bad come from boot-tests.sh, which also cleans up oxs_pid and netns
 # dist/boot-probe.sh — sourced by boot-tests.sh: boots a root with systemd-nspawn (both flags
 # --register=no --keep-unit are needed without a host systemd) and watches it from inside with a
 # oneshot unit ordered after nova-agent.service and network-online.target, which writes what
@@ -59,6 +59,20 @@ start_oxenstored() { # DIR: the real oxenstored without Xen, as agent-tests' Oxe
   echo "oxenstored did not start: $(cat "$d/log/oxenstored.out")" >&2; return 1
 }
 
+# in_net NETNS CMD...: CMD in NETNS, with a sysfs of that namespace (so systemd-nspawn finds the
+# NIC it moves into the container), the host's cgroup mounts, and a udev record marking the NIC
+# initialized (no udevd here); all mounts live in a private mount namespace.
+in_net() {
+  local n=$1; shift
+  mkdir -p "$work/cgstash"
+  nsenter --net="/run/netns/$n" unshare -m --propagation private sh -c '
+    set -e
+    mount --rbind /sys/fs/cgroup "$0"; mount -t sysfs sysfs /sys; mount --rbind "$0" /sys/fs/cgroup
+    mkdir -p /run/udev; mount -t tmpfs udevfake /run/udev; mkdir /run/udev/data
+    printf "I:1\nV:1\n" > "/run/udev/data/n$(cat /sys/class/net/eth0/ifindex)"
+    exec "$@"' "$work/cgstash" "$@"
+}
+
 nova_host() { # ARGS...: nova's side (agent-host's nova-host CLI) on the oxenstored socket
   java --module-path "$dist/target/lib" --add-modules ALL-MODULE-PATH -m org.novaagent.host/org.novaagent.host.cli.HostCli \
     --xenstore "$work/oxs/run/socket" --timeout 60 "$@"
@@ -71,14 +85,15 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
   install_probe "$r" "$probe"
   start_oxenstored "$work/oxs"
   cp "$2" "$probe/upgrade.deb"
-  # the container's own network namespace, holding one NIC with the MAC nova gives it (a veth
-  # pair inside the namespace: the kernel here has no dummy driver); deleted by boot-tests' cleanup
+  # nspawn runs in a scratch network namespace holding a veth pair (the kernel here has no dummy
+  # driver) and moves its eth0, with the MAC nova gives the NIC, into the container's private
+  # network; the namespace is deleted by boot-tests' cleanup
   netns=nva-boot-$$
-  ip netns add "$netns"; ip -n "$netns" link set lo up
+  ip netns add "$netns"
   ip -n "$netns" link add eth0 address bc:76:4e:20:75:72 type veth peer name peer0
   ip -n "$netns" link set peer0 up
   before=$(grep '^root:' "$r/etc/shadow")
-  timeout 300 systemd-nspawn -D "$r" --register=no --keep-unit -q -b --network-namespace-path="/run/netns/$netns" \
+  in_net "$netns" timeout 300 systemd-nspawn -D "$r" --register=no --keep-unit -q -b --network-interface=eth0 \
     --bind="$work/oxs/run:/run/xenstored" --bind="$probe:/probe" >"$work/nspawn-xs.log" 2>&1 &
   ns=$!
   for _ in $(seq 1200); do [ -e "$probe/state" ] && break; sleep 0.1; done
@@ -99,13 +114,15 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
   [ "$before" != "$after" ] && [[ "$after" == root:\$* ]] && ok "boot with XenStore: password set with chpasswd under the hardened unit (/etc/shadow changed)" || bad "shadow unchanged: $after"
   grep -qxF "$key" "$r/root/.ssh/authorized_keys" 2>/dev/null && ok "boot with XenStore: injectfile wrote /root/.ssh/authorized_keys under the hardened unit" || bad "authorized_keys: $(cat "$r/root/.ssh/authorized_keys" 2>&1)"
   printf '{"hostname": "boot-tests", "nics": [{"label": "public", "mac": "BC:76:4E:20:75:72",\n "ipv4": [{"address": "192.0.2.10", "prefix": 24, "gateway": "192.0.2.1"}], "dns": ["192.0.2.53"]}]}\n' > "$work/net.json"
-  if nova_host resetnetwork --network "$work/net.json" >"$work/host-net.log" 2>&1 && ip -n "$netns" -4 addr show eth0 | grep -q 'inet 192.0.2.10/24' \
-     && ip -n "$netns" route show default | grep -q 'via 192.0.2.1 dev eth0'; then
-    ok "boot with XenStore: resetnetwork ran ifup under the hardened unit: eth0 has 192.0.2.10/24, default via 192.0.2.1 ($(cat "$work/host-net.log"))"
-  else bad "boot with XenStore: resetnetwork: $(cat "$work/host-net.log"); $(ip -n "$netns" addr show eth0)"; fi
-  grep -qx 'boot-tests' "$r/etc/hostname" && ok "boot with XenStore: hostname written" || bad "hostname: $(cat "$r/etc/hostname")"
+  if nova_host resetnetwork --network "$work/net.json" >"$work/host-net.log" 2>&1; then
+    ok "boot with XenStore: resetnetwork answered: $(cat "$work/host-net.log")"
+  else bad "boot with XenStore: resetnetwork: $(cat "$work/host-net.log")"; fi
+  grep -qx 'boot-tests' "$r/etc/hostname" && ok "boot with XenStore: /etc/hostname written" || bad "hostname: $(cat "$r/etc/hostname")"
   cat > "$probe/action" <<'ACTION'
 #!/bin/sh
+echo "addr=$(ip -o -4 addr show dev eth0 | awk '{print $4}')"
+echo "route=$(ip route show default | awk '{print $3, $5}')"
+echo "live_hostname=$(hostname)"
 echo "before=$(systemctl show -p MainPID --value nova-agent.service)"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q /probe/upgrade.deb > /probe/apt.out 2>&1; echo "apt=$?"
 echo "after=$(systemctl show -p MainPID --value nova-agent.service)"
@@ -116,6 +133,11 @@ ACTION
   touch "$probe/done"
   wait "$ns" || true
   local pb pa
+  [ "$(field addr "$probe/action.out")" = 192.0.2.10/24 ] && [ "$(field route "$probe/action.out")" = "192.0.2.1 eth0" ] \
+    && ok "boot with XenStore: resetnetwork ran ifup under the hardened unit: eth0 has 192.0.2.10/24, default via 192.0.2.1" \
+    || bad "boot with XenStore: eth0 after resetnetwork: $(grep -E '^(addr|route)=' "$probe/action.out" 2>&1)"
+  [ "$(field live_hostname "$probe/action.out")" = boot-tests ] && ok "boot with XenStore: the running system's hostname was set under the unit" \
+    || bad "live hostname: $(field live_hostname "$probe/action.out")"
   pb=$(field before "$probe/action.out"); pa=$(field after "$probe/action.out")
   [ "$(field apt "$probe/action.out")" = 0 ] && [ "$(field state "$probe/action.out")" = active ] && [ "${pb:-0}" != 0 ] && [ "${pa:-0}" != 0 ] && [ "$pb" != "$pa" ] \
     && ok "upgrade while running (apt-get inside the booted system, $(field version "$probe/action.out")): the daemon was restarted (pid $pb -> $pa)" \
