@@ -19,8 +19,10 @@ tool() {
   if [ "${CI:-}" = true ]; then bad "$1 is not installed (CI=true)"; else echo "skip $1 is not installed"; skip=$((skip+1)); fi
   return 1
 }
-expect_modules() { # DIR TARGET
-  local want have
+expect_modules() { # DIR TARGET: modules/ holds exactly the plugin set, lib/ no plugin at all
+  local want have stray
+  stray=$(ls "$1/../lib" 2>/dev/null | sed 's/-[0-9][0-9.]*\.jar$//' | grep -Fx -f <(find "$dist/../plugins" -mindepth 1 -maxdepth 1 -type d ! -name network-common -printf '%f\n') || true)
+  [ -z "$stray" ] && ok "$2: no plugin module in lib/" || bad "$2: plugin modules in lib/: $stray"
   want=$(tr ' ' '\n' < "$dist/$2/plugins.txt" | sed '/^$/d' | sort | tr '\n' ' ')
   have=$(ls "$1" | sed 's/-[0-9][0-9.]*\.jar$//' | sort | tr '\n' ' ')
   [ "$want" = "$have" ] && ok "$2: plugin set is [$want]" || bad "$2: plugin set [$have], expected [$want]"
