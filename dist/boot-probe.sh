@@ -113,7 +113,7 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
   after=$(grep '^root:' "$r/etc/shadow")
   [ "$before" != "$after" ] && [[ "$after" == root:\$* ]] && ok "boot with XenStore: password set with chpasswd under the hardened unit (/etc/shadow changed)" || bad "shadow unchanged: $after"
   grep -qxF "$key" "$r/root/.ssh/authorized_keys" 2>/dev/null && ok "boot with XenStore: injectfile wrote /root/.ssh/authorized_keys under the hardened unit" || bad "authorized_keys: $(cat "$r/root/.ssh/authorized_keys" 2>&1)"
-  printf '{"hostname": "boot-tests", "nics": [{"label": "public", "mac": "BC:76:4E:20:75:72",\n "ipv4": [{"address": "192.0.2.10", "prefix": 24, "gateway": "192.0.2.1"}], "dns": ["192.0.2.53"]}]}\n' > "$work/net.json"
+  printf '{"hostname": "boot-tests", "nics": [{"label": "public", "mac": "BC:76:4E:20:75:72",\n "ipv4": [{"address": "192.0.2.10", "prefix": 24, "gateway": "192.0.2.1"}],\n "ipv6": [{"address": "2001:db8::10", "prefix": 64, "gateway": "2001:db8::1"}], "dns": ["192.0.2.53"]}]}\n' > "$work/net.json"
   if nova_host resetnetwork --network "$work/net.json" >"$work/host-net.log" 2>&1; then
     ok "boot with XenStore: resetnetwork answered: $(cat "$work/host-net.log")"
   else bad "boot with XenStore: resetnetwork: $(cat "$work/host-net.log")"; fi
@@ -123,6 +123,7 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
 echo "addr=$(ip -o -4 addr show dev eth0 | awk '{print $4}')"
 echo "route=$(ip route show default | awk '{print $3, $5}')"
 echo "live_hostname=$(hostname)"
+echo "addr6=$(ip -o -6 addr show dev eth0 scope global | awk '{print $4}')"
 echo "before=$(systemctl show -p MainPID --value nova-agent.service)"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q /probe/upgrade.deb > /probe/apt.out 2>&1; echo "apt=$?"
 echo "after=$(systemctl show -p MainPID --value nova-agent.service)"
@@ -136,6 +137,8 @@ ACTION
   [ "$(field addr "$probe/action.out")" = 192.0.2.10/24 ] && [ "$(field route "$probe/action.out")" = "192.0.2.1 eth0" ] \
     && ok "boot with XenStore: resetnetwork ran ifup under the hardened unit: eth0 has 192.0.2.10/24, default via 192.0.2.1" \
     || bad "boot with XenStore: eth0 after resetnetwork: $(grep -E '^(addr|route)=' "$probe/action.out" 2>&1)"
+  [ "$(field addr6 "$probe/action.out")" = 2001:db8::10/64 ] && ok "boot with XenStore: the IPv6 address too (inet6 stanza through ifup)" \
+    || bad "IPv6 on eth0: $(field addr6 "$probe/action.out")"
   [ "$(field live_hostname "$probe/action.out")" = boot-tests ] && ok "boot with XenStore: the running system's hostname was set under the unit" \
     || bad "live hostname: $(field live_hostname "$probe/action.out")"
   pb=$(field before "$probe/action.out"); pa=$(field after "$probe/action.out")
