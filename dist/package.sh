@@ -58,9 +58,7 @@ stage_linux() {
   install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/etc/nova-agent/agent.conf"
   install -D -m 0644 "$dist/linux-root/lib/systemd/system/nova-agent.service" "$root$unitdir/nova-agent.service"
   # the takeover's restore hook (network-common README), run by prerm/%preun on removal
-  if [ -f "$dist/linux-root/usr/lib/nova-agent/restore-network-config" ]; then
-    install -m 0755 "$dist/linux-root/usr/lib/nova-agent/restore-network-config" "$root/usr/lib/nova-agent/"
-  fi
+  install -m 0755 "$dist/linux-root/usr/lib/nova-agent/restore-network-config" "$root/usr/lib/nova-agent/"
   mkdir -p "$root/usr/share/man/man8"
   gzip -9n < "$dist/linux-root/usr/share/man/man8/nova-agent.8" > "$root/usr/share/man/man8/nova-agent.8.gz"
   chmod 0644 "$root/usr/share/man/man8/nova-agent.8.gz"
