@@ -42,8 +42,9 @@ need() {
 [ "$(id -u)" = 0 ] || { echo "boot-tests: needs root" >&2; [ "${CI:-}" = true ] && exit 1; exit 0; }
 need debootstrap debootstrap; need systemd-nspawn systemd-container; need rpm rpm; need gcc gcc
 need /usr/lib/xen-4.17/bin/oxenstored xen-utils-4.17; need java openjdk-17-jdk-headless
-deb=$(ls "$dist"/target/packages/nova-agent_*+debian_all.deb 2>/dev/null | head -1)
-rpmf=$(ls "$dist"/target/packages/nova-agent-*.noarch.rpm 2>/dev/null | head -1)
+built=${NOVA_AGENT_PACKAGES:-$dist/target/packages} # the packages under test (default: mvn verify's)
+deb=$(ls "$built"/nova-agent_*+debian_all.deb 2>/dev/null | head -1)
+rpmf=$(ls "$built"/nova-agent-*.noarch.rpm 2>/dev/null | head -1)
 [ -n "$deb" ] && [ -n "$rpmf" ] || { echo "boot-tests: run 'mvn -B verify' first (no packages)" >&2; exit 1; }
 mkdir -p "$work" "$pkgs"
 mounts=()
