@@ -18,12 +18,12 @@ import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.history.HistoryEntry;
 import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.loop.XenStoreFactory;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.novaagent.runtime.protocol.BadRequestException;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.xenstore.XenStoreViews;
 import org.novaagent.xenstore.XenStoreClient;
-import org.novaagent.xenstore.XenStoreConnector;
 import org.novaagent.xenstore.XenStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +134,7 @@ public final class CallCommand implements Callable<Integer> {
         }
         CommandResult result;
         long start = System.nanoTime();
-        try (XenStoreClient client = XenStoreConnector.open(cfg.xenstorePath().map(Path::of))) {
+        try (XenStoreClient client = XenStoreFactory.forHost(agent.hostFacts(), cfg.xenstorePath().map(Path::of)).open()) {
             LOG.info("request {}: {}{} on target root {}", request.id(), name, dryRun ? " (dry run)" : "", agent.root());
             result = (dryRun ? agent.dryRunRouter() : agent.router()).route(request, XenStoreViews.of(client));
         } catch (XenStoreException e) {

@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
      * @return the process exit code ({@link ExitCodes})
      */
     int startLoop(AgentAssembly agent, boolean once) {
-        AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.router())
+        AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.hostFacts(), agent.router())
                 .recordTo(RequestHistory.at(agent.root()));
         if (!once) {
             daemon.installShutdownHook();

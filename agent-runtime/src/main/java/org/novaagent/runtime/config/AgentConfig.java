@@ -24,10 +24,10 @@ import java.util.TreeMap;
  */
 public final class AgentConfig {
 
-    /** Where the agent looks when {@code --config} is not given. */
-    public static final Path DEFAULT_FILE = Path.of("/etc/nova-agent/agent.conf");
-    /** The default plugins directory. */
-    public static final String DEFAULT_PLUGINS_DIR = "/usr/lib/nova-agent/plugins";
+    /** Where the agent looks when {@code --config} is not given ({@link AgentPaths}: Linux or Windows). */
+    public static final Path DEFAULT_FILE = AgentPaths.forThisJvm().configFile();
+    /** The default plugins directory on this platform. */
+    public static final String DEFAULT_PLUGINS_DIR = AgentPaths.forThisJvm().pluginsDir().toString();
 
     /** Keys whose values must be whole numbers of seconds. */
     private static final List<String> SECONDS_KEYS = List.of("timeout.default", "rescan.interval", "replies.grace");

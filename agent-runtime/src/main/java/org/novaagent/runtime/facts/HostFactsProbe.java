@@ -19,13 +19,17 @@ import org.novaagent.api.HostFacts.OsFamily;
 
 /**
  * Reads {@link HostFacts} from a target root (os-release, marker files, init system), once at
- * start-up, so that {@code --root DIR} makes the agent behave as on the system under DIR.
+ * start-up, so that {@code --root DIR} makes the agent behave as on the system under DIR. Windows
+ * is the live system drive of a Windows JVM, or any root with a {@code Windows/System32} directory.
  */
 public final class HostFactsProbe {
 
     /** Where {@link HostFacts#which} looks for executables. */
     public static final List<String> SEARCH_PATH =
             List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
+
+    /** The directory that marks a Windows system drive, as NTFS (case-insensitive) may spell it. */
+    private static final List<String> WINDOWS_MARKERS = List.of("Windows/System32", "WINDOWS/system32", "windows/system32");
 
     private static final Pattern RELEASE_VERSION = Pattern.compile("release\\s+([0-9][0-9.]*)");
 
@@ -58,8 +62,9 @@ public final class HostFactsProbe {
      */
     public HostFacts probe(Path root) {
         Path absRoot = root.toAbsolutePath().normalize();
-        if (osName.startsWith("Windows") && absRoot.getParent() == null) {
-            return new HostFacts("windows", osVersion, List.of(), OsFamily.WINDOWS, osArch,
+        boolean liveWindows = osName.startsWith("Windows") && absRoot.getParent() == null;
+        if (liveWindows || isWindowsShaped(absRoot)) {
+            return new HostFacts("windows", liveWindows ? osVersion : "", List.of(), OsFamily.WINDOWS, osArch,
                     InitSystem.WINDOWS_SERVICE, absRoot, List.of());
         }
         String id = "unknown";
@@ -118,6 +123,25 @@ public final class HostFactsProbe {
                     return "";
             }
         }
+    }
+
+    /**
+     * A Windows-shaped root (an image mounted or copied for a dry run, a test tree) has a
+     * {@code Windows\System32} directory, in either case spelling, and no os-release.
+     *
+     * @param root the target root
+     * @return true when the tree under {@code root} is a Windows system drive
+     */
+    static boolean isWindowsShaped(Path root) {
+        if (Files.isRegularFile(root.resolve("etc/os-release")) || Files.isRegularFile(root.resolve("usr/lib/os-release"))) {
+            return false;
+        }
+        for (String dir : WINDOWS_MARKERS) {
+            if (Files.isDirectory(root.resolve(dir))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Map<String, String>> readOsRelease(Path root) {

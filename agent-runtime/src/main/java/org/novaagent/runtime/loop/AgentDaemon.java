@@ -91,8 +91,24 @@ public final class AgentDaemon {
      * @return the daemon, not yet running
      */
     public static AgentDaemon create(DaemonSettings settings, CommandRouter router) {
-        return new AgentDaemon(settings, XenStoreFactory.searching(settings.xenStorePath()), router,
-                SdNotify.fromEnvironment(System.getenv()), Clock.systemUTC());
+        return create(settings, XenStoreFactory.searching(settings.xenStorePath()), router);
+    }
+
+    /**
+     * The production wiring for a target whose host facts are known: on Windows XenStore is reached
+     * through the Windows transports ({@link XenStoreFactory#forHost}).
+     *
+     * @param settings the loop's settings
+     * @param facts    the target's host facts
+     * @param router   routes requests to handlers
+     * @return the daemon, not yet running
+     */
+    public static AgentDaemon create(DaemonSettings settings, org.novaagent.api.HostFacts facts, CommandRouter router) {
+        return create(settings, XenStoreFactory.forHost(facts, settings.xenStorePath()), router);
+    }
+
+    private static AgentDaemon create(DaemonSettings settings, XenStoreFactory factory, CommandRouter router) {
+        return new AgentDaemon(settings, factory, router, SdNotify.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     /**

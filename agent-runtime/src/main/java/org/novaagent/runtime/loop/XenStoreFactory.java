@@ -3,6 +3,8 @@ package org.novaagent.runtime.loop;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.novaagent.api.HostFacts;
+import org.novaagent.xenstore.WindowsXenStoreConnector;
 import org.novaagent.xenstore.XenStoreClient;
 import org.novaagent.xenstore.XenStoreConnector;
 import org.novaagent.xenstore.XenStoreException;
@@ -30,5 +32,21 @@ public interface XenStoreFactory {
      */
     static XenStoreFactory searching(Optional<Path> override) {
         return () -> XenStoreConnector.open(override);
+    }
+
+    /**
+     * The factory for the target: {@code --xenstore PATH} when given; else, when the host facts
+     * say Windows, the Windows transports ({@code xencontrol.dll}, then {@code xenstore_client.exe});
+     * else {@link #searching(Optional)}.
+     *
+     * @param facts    the target's facts
+     * @param override the {@code --xenstore} path, if any
+     * @return a factory opening a new connection on each call
+     */
+    static XenStoreFactory forHost(HostFacts facts, Optional<Path> override) {
+        if (override.isEmpty() && facts.isWindows()) {
+            return WindowsXenStoreConnector::open;
+        }
+        return searching(override);
     }
 }
