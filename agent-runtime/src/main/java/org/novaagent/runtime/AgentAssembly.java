@@ -28,7 +28,6 @@ import org.novaagent.runtime.plugin.ServiceLoaderCommandRegistry;
 import org.novaagent.runtime.process.DryRunProcessRunner;
 import org.novaagent.runtime.process.SystemProcessRunner;
 import org.novaagent.runtime.route.CommandRouter;
-import org.novaagent.runtime.trust.StrictModes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +71,8 @@ public final class AgentAssembly {
         all.add(DiscoveredHandler.builtIn(new VersionCommandHandler()));
         all.add(DiscoveredHandler.builtIn(new FeaturesCommandHandler(() -> routerRef.get().commandNames())));
         all.addAll(bootHandlers);
-        PluginLoadResult plugins = new PluginLayerFactory(
-                new PluginDirectoryPolicy(allowInsecure, live, StrictModes.forThisProcess())).load(this.pluginsDir);
+        PluginLoadResult plugins = new PluginLayerFactory(PluginDirectoryPolicy.forHost(facts, allowInsecure, live))
+                .load(this.pluginsDir);
         all.addAll(plugins.handlers());
         this.pluginLayer = plugins.layer();
         this.handlers = List.copyOf(all);

@@ -7,7 +7,7 @@ import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.config.ConfigFileTrust;
 import org.novaagent.runtime.config.ConfigException;
-import org.novaagent.runtime.trust.StrictModes;
+import org.novaagent.runtime.trust.TrustRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -50,7 +50,8 @@ public final class AgentOptions {
      * @throws IllegalArgumentException when an option value is not acceptable
      */
     AgentConfig loadConfig() throws ConfigException {
-        AgentConfig c = ConfigFileTrust.load(config == null ? AgentConfig.DEFAULT_FILE : config, StrictModes.forThisProcess());
+        AgentConfig c = ConfigFileTrust.load(config == null ? AgentConfig.DEFAULT_FILE : config,
+                TrustRule.forJvm(System.getProperty("os.name")));
         c = c.with("plugins.dir", pluginsDir == null ? null : pluginsDir.toString());
         return c.with("log.level", logLevel);
     }

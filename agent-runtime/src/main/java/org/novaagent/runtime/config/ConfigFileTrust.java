@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.novaagent.runtime.trust.StrictModes;
 import org.novaagent.runtime.trust.StrictModes.Kind;
+import org.novaagent.runtime.trust.TrustRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code agent.conf} only when it is trusted ({@link StrictModes}: owned by root or the
- * agent's uid, not group- or world-writable, not a symlink, and so are its parents). The agent
+ * agent's uid, not group- or world-writable, not a symlink, and so are its parents; on a Windows
+ * JVM the NTFS ACL rule, {@link TrustRule#forJvm}). The agent
  * runs as root and the file names the plugins directory, so a file someone else could have written
  * is never used (issue #19, finding 4: a 0666 file redirected {@code plugins.dir}).
  *
@@ -30,15 +32,15 @@ public final class ConfigFileTrust {
 
     /**
      * @param file  the configuration file ({@code --config} or the default)
-     * @param modes the trust rule
+     * @param rule  the trust rule
      * @return the file's configuration, or the defaults when it is missing or not trusted
      * @throws ConfigException when a trusted file is malformed
      */
-    public static AgentConfig load(Path file, StrictModes modes) throws ConfigException {
+    public static AgentConfig load(Path file, TrustRule rule) throws ConfigException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return AgentConfig.load(file);
         }
-        List<String> problems = modes.problems(file, Kind.CONFIG_FILE);
+        List<String> problems = rule.problems(file, Kind.CONFIG_FILE);
         if (problems.isEmpty()) {
             return AgentConfig.load(file);
         }
@@ -46,7 +48,7 @@ public final class ConfigFileTrust {
             LOG.error("refusing {}", p);
         }
         LOG.error("configuration file {} is not trusted, so none of it is used: running with the built-in defaults"
-                + " (fix: chown root and chmod go-w, on it and its parents)", file);
+                + " (fix: {})", file, rule.fix());
         return AgentConfig.defaults();
     }
 }

@@ -73,7 +73,7 @@ public final class PluginLayerFactory {
         }
         PrivateJarCopies.Copies copies;
         try {
-            copies = new PrivateJarCopies(policy.modes(), policy.insecureAllowed()).copy(dir, vetted.jars());
+            copies = new PrivateJarCopies(policy.rule(), policy.insecureAllowed()).copy(dir, vetted.jars());
         } catch (IOException e) {
             refused.add("cannot make private copies of the plugin jars of " + dir + ": " + e.getMessage());
             return fail(refused);

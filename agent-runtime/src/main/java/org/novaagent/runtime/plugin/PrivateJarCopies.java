@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.novaagent.runtime.trust.StrictModes;
+import org.novaagent.runtime.trust.TrustRule;
 
 /**
  * Makes the bytes checked the bytes loaded (issue #19, finding 4): classes load lazily, long after
@@ -35,16 +36,21 @@ import org.novaagent.runtime.trust.StrictModes;
  * whose identity (device and inode), size or modification time changed while it was being copied
  * is left out. Swapping the directory by name after the check therefore changes nothing, and
  * replacing a jar later (an upgrade, an editor) does not change the code of the running agent.
+ * Where there is no such handle (Windows: its directory streams are not secure), each jar is
+ * re-checked with the host's {@link TrustRule} just before it is copied by path, and left out
+ * when its size or modification time changed during the copy.
  */
 final class PrivateJarCopies {
 
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
-    private final StrictModes modes;
+    private final TrustRule rule;
+    private final int euid;
     private final boolean insecureAllowed;
 
-    PrivateJarCopies(StrictModes modes, boolean insecureAllowed) {
-        this.modes = modes;
+    PrivateJarCopies(TrustRule rule, boolean insecureAllowed) {
+        this.rule = rule;
+        this.euid = rule instanceof StrictModes modes ? modes.euid() : StrictModes.forThisProcess().euid();
         this.insecureAllowed = insecureAllowed;
     }
 
@@ -62,15 +68,15 @@ final class PrivateJarCopies {
         Path target = Files.createTempDirectory("nova-agent-plugins-");
         target.toFile().deleteOnExit();
         if (!StrictModes.appliesTo(target)) {
-            return copyByPath(target, jars);
+            return WindowsJarCopies.copy(rule, insecureAllowed, jars, target);
         }
-        Files.setPosixFilePermissions(target, PRIVATE);
         Map<Path, Path> originals = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDir)) {
             if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
                 throw new IOException("no secure directory handle for " + pluginsDir + " on this platform");
             }
+            Files.setPosixFilePermissions(target, PRIVATE);
             PosixFileAttributes self = dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
             String dirProblem = problem(self, "plugins directory " + pluginsDir + " (as opened)");
             if (dirProblem != null && !insecureAllowed) {
@@ -85,23 +91,6 @@ final class PrivateJarCopies {
                 } catch (IOException e) {
                     problems.add("plugin jar " + jar + " not loaded: " + e.getMessage());
                 }
-            }
-        }
-        return new Copies(target, originals, problems);
-    }
-
-    /** Windows: no POSIX modes and no directory handles; copy by path (the install dir's ACLs protect it). */
-    private static Copies copyByPath(Path target, List<Path> jars) throws IOException {
-        Map<Path, Path> originals = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Path jar : jars) {
-            Path copy = target.resolve(jar.getFileName().toString());
-            try {
-                Files.copy(jar, copy, LinkOption.NOFOLLOW_LINKS);
-                copy.toFile().deleteOnExit();
-                originals.put(copy, jar);
-            } catch (IOException e) {
-                problems.add("plugin jar " + jar + " not loaded: " + e.getMessage());
             }
         }
         return new Copies(target, originals, problems);
@@ -146,7 +135,7 @@ final class PrivateJarCopies {
         UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
         UserPrincipal owner = a.owner();
         boolean trustedOwner = owner.equals(users.lookupPrincipalByName("0"))
-                || owner.equals(users.lookupPrincipalByName(Integer.toString(modes.euid())));
+                || owner.equals(users.lookupPrincipalByName(Integer.toString(euid)));
         Set<PosixFilePermission> p = a.permissions();
         if (!trustedOwner) {
             return what + " is owned by " + owner.getName() + ", not root";

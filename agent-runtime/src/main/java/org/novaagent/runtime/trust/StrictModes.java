@@ -21,7 +21,7 @@ import java.util.Set;
  * the sticky bit set (such as {@code /tmp}) is accepted: there, only an entry's owner can rename
  * or remove it, so a trusted entry cannot be swapped. Each problem names the path and the rule.
  */
-public final class StrictModes {
+public final class StrictModes implements TrustRule {
 
     /** What is being checked, for messages and the kind of file expected. */
     public enum Kind {
@@ -74,6 +74,7 @@ public final class StrictModes {
      * @param kind what it is
      * @return every problem found, each naming the path and the broken rule; empty when trusted
      */
+    @Override
     public List<String> problems(Path path, Kind kind) {
         Path target = path.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
@@ -128,10 +129,15 @@ public final class StrictModes {
     /**
      * @param path a path
      * @return false on a file system without POSIX owners and modes (Windows), where this rule
-     *         cannot be expressed: there the installer's ACLs are what protects the files
+     *         cannot be expressed: there the ACL rule ({@link WindowsAclTrustRule}) applies
      */
     public static boolean appliesTo(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("unix");
+    }
+
+    @Override
+    public String fix() {
+        return "chown root and chmod go-w, on it and its parents";
     }
 
     private void own(String what, Mode m, List<String> problems) {
