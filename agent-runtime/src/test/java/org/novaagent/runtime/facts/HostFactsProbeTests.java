@@ -104,7 +104,6 @@ class HostFactsProbeTests {
     }
 
     @Test
-<<<<<<< HEAD
     void alpineGentooArchAndFreebsdFromTheirOwnFiles() throws Exception {
         file("etc/alpine-release", "3.20.3\n");
         file("sbin/openrc", "");
@@ -143,7 +142,9 @@ class HostFactsProbeTests {
         assertEquals(OsFamily.FREEBSD, probe.probe(root).family());
         file("etc/os-release", "NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nID_LIKE=\"suse opensuse\"\n");
         assertEquals(OsFamily.SUSE, probe.probe(root).family());
-=======
+    }
+
+    @Test
     void windowsShapedRootOnLinux() throws Exception {
         Files.createDirectories(root.resolve("Windows/System32/config"));
         HostFacts f = probe.probe(root);
@@ -158,6 +159,5 @@ class HostFactsProbeTests {
         Files.createDirectories(root.resolve("windows/system32"));
         file("etc/os-release", "ID=ubuntu\nVERSION_ID=\"22.04\"\n");
         assertEquals(OsFamily.DEBIAN, probe.probe(root).family());
->>>>>>> cc0eb7d (Windows XenStore wired by host facts: xencontrol.dll via jnr-ffi (real watches, proven against a gcc-built C stand-in) then xenstore_client.exe polling; Windows-shaped roots give Windows facts; %ProgramData%/%ProgramFiles% defaults (AgentPaths); testkit NativeFake)
     }
 }
