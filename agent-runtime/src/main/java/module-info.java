@@ -18,6 +18,8 @@ module org.novaagent.runtime {
 
     // jnr-ffi generates proxies for the sd_notify libc binding: the package must be exported unqualified
     exports org.novaagent.runtime.notify.nativeapi;
+    // ... and for the advapi32 service-control binding (Windows service)
+    exports org.novaagent.runtime.winservice.nativeapi;
 
     // picocli reads the command classes' annotated fields reflectively
     opens org.novaagent.runtime.cli to info.picocli;

@@ -22,12 +22,16 @@ public final class Main {
     }
 
     /** The built-in subcommands; a {@link org.novaagent.api.cli.CliCommand} may not take these names. */
-    static final List<String> BUILT_INS = List.of("run", "plugins", "call", "resetnetwork", "status", "doctor", "version", "help");
+    static final List<String> BUILT_INS = List.of("run", "plugins", "call", "resetnetwork", "status", "doctor", "service",
+            "version", "help");
 
     /**
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("service") && args[1].equals("run")) {
+            ServiceLog.redirectStderr(); // the service has no console: logs go to a rotating file
+        }
         CliExtensions extensions = CliExtensions.discover(BUILT_INS);
         LogSetup.configure(args, System.getenv(), extensions.defaultLogLevel(args).orElse(null));
         int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), extensions, args);
@@ -69,6 +73,7 @@ public final class Main {
                 .addSubcommand("resetnetwork", CallCommand.alias("resetnetwork")) // kept for existing scripts
                 .addSubcommand("status", new StatusCommand())
                 .addSubcommand("doctor", new DoctorCommand())
+                .addSubcommand("service", new CommandLine(new ServiceCommand()).addSubcommand("run", new ServiceRunCommand()))
                 .addSubcommand("version", new VersionCommand());
         cli.getSubcommands().get("resetnetwork").getCommandSpec().usageMessage()
                 .description("The same as agent call resetnetwork (kept for existing scripts).");

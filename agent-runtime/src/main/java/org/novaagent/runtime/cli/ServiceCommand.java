@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.novaagent.runtime.winservice.ServiceCommandLine;
+import org.novaagent.runtime.winservice.nativeapi.ServiceException;
+import org.novaagent.runtime.winservice.nativeapi.ServiceManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agent service install|uninstall|start|stop}: the Windows service, through the service
+ * control manager API ({@link ServiceManager}). Windows only: Linux packages ship a systemd unit.
+ * It stays in the runtime's CLI rather than a CLI extension because it drives the runtime's own
+ * process (the service binary is this JVM's {@code java.exe} running {@code service run}).
+ */
+@Command(name = "service", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
+        description = "Manage the Windows service (install, uninstall, start, stop; 'run' is what the service executes).",
+        footer = ExitCodes.FOOTER)
+public final class ServiceCommand implements Callable<Integer> {
+
+    static final List<String> ACTIONS = List.of("install", "uninstall", "start", "stop");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "install, uninstall, start or stop.")
+    String action;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Install directory the service runs from (default: nova.home, set by bin\\nova-agent.cmd).")
+    Path home;
+
+    private final String osName;
+    private final Supplier<ServiceManager> manager;
+
+    /** For this JVM, with advapi32. */
+    public ServiceCommand() {
+        this(System.getProperty("os.name", ""), () -> ServiceManager.load("advapi32"));
+    }
+
+    /**
+     * @param osName  the JVM's {@code os.name}
+     * @param manager loads the service manager binding (tests pass a stand-in)
+     */
+    ServiceCommand(String osName, Supplier<ServiceManager> manager) {
+        this.osName = osName;
+        this.manager = manager;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!ACTIONS.contains(action)) {
+                err.println("unknown action '" + action + "': use install, uninstall, start or stop");
+                return ExitCodes.USAGE;
+            }
+            if (!osName.startsWith("Windows")) {
+                err.println("'service " + action + "' is for Windows; on Linux the package installs the systemd unit"
+                        + " nova-agent.service (systemctl " + (action.equals("install") ? "enable" : action) + " nova-agent)");
+                return ExitCodes.USAGE;
+            }
+            return perform(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int perform(PrintWriter out, PrintWriter err) {
+        String name = ServiceCommandLine.SERVICE_NAME;
+        try {
+            ServiceManager scm = manager.get();
+            switch (action) {
+                case "install": {
+                    ServiceCommandLine cmd = home != null ? new ServiceCommandLine(
+                            Path.of(System.getProperty("java.home"), "bin", "java.exe"), home) : ServiceCommandLine.forThisJvm();
+                    List<String> deps = scm.install(name, ServiceCommandLine.DISPLAY_NAME, ServiceCommandLine.DESCRIPTION,
+                            cmd.commandLine(), ServiceCommandLine.PV_TOOLS_SERVICES);
+                    out.println("installed service " + name + " (automatic start, restart on failure"
+                            + (deps.isEmpty() ? ", no Xen PV tools service found to start after" : ", after " + String.join(", ", deps))
+                            + "): " + cmd.commandLine());
+                    break;
+                }
+                case "uninstall":
+                    scm.uninstall(name);
+                    out.println("removed service " + name);
+                    break;
+                case "start":
+                    scm.start(name);
+                    out.println("started service " + name);
+                    break;
+                default:
+                    scm.stop(name);
+                    out.println("asked service " + name + " to stop");
+                    break;
+            }
+            return ExitCodes.OK;
+        } catch (ServiceException | IllegalStateException | UnsatisfiedLinkError e) {
+            err.println("service " + action + " failed: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+}

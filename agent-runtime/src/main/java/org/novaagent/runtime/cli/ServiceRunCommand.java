@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.loop.AgentDaemon;
+import org.novaagent.runtime.loop.XenStoreFactory;
+import org.novaagent.runtime.winservice.ServiceCommandLine;
+import org.novaagent.runtime.winservice.nativeapi.ServiceDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code agent service run}: what the Windows service control manager starts. The same assembly
+ * and loop as {@code agent run}, inside the service control dispatcher: RUNNING is reported when
+ * the loop is ready (its {@code READY=1}), a stop or shutdown control stops the loop, a non-zero
+ * exit makes the SCM apply the failure actions (restart). Logs go to the rotating file set up by
+ * {@code Main} before any logger exists.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
+        description = "Run as the Windows service (started by the service control manager, not by hand).",
+        footer = ExitCodes.FOOTER)
+public final class ServiceRunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunCommand.class);
+
+    @Mixin
+    AgentOptions options;
+
+    @Override
+    public Integer call() {
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            LOG.error("'service run' is for the Windows service control manager; use 'run' (systemd runs it on Linux)");
+            return ExitCodes.USAGE;
+        }
+        Optional<AgentConfig> config = options.configOrReport(null, null);
+        if (config.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        AgentAssembly agent = options.assemble(config.get());
+        return ServiceDispatcher.load("advapi32").dispatch(ServiceCommandLine.SERVICE_NAME, body(agent));
+    }
+
+    /**
+     * @param agent the assembled agent
+     * @return the service body: the XenStore loop, reporting RUNNING when it is ready
+     */
+    static ServiceDispatcher.Body body(AgentAssembly agent) {
+        AtomicReference<AgentDaemon> daemon = new AtomicReference<>();
+        return new ServiceDispatcher.Body() {
+            private volatile boolean stopped;
+
+            @Override
+            public int run(Runnable ready) {
+                AgentConfig cfg = agent.config();
+                AgentDaemon d = new AgentDaemon(RunCommand.settings(agent, false),
+                        XenStoreFactory.forHost(agent.hostFacts(), cfg.xenstorePath().map(Path::of)), agent.router(),
+                        state -> {
+                            if (state.startsWith("READY=1")) {
+                                ready.run();
+                            }
+                            return true;
+                        }, Clock.systemUTC());
+                daemon.set(d);
+                if (stopped) {
+                    return ExitCodes.OK;
+                }
+                try {
+                    return d.run() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ExitCodes.FAILURE;
+                }
+            }
+
+            @Override
+            public void stop() {
+                stopped = true;
+                AgentDaemon d = daemon.get();
+                if (d != null) {
+                    d.requestStop();
+                }
+            }
+        };
+    }
+}

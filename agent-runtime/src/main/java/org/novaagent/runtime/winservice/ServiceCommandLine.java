@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.winservice;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line the service control manager starts: {@code java.exe} of the running JVM (the
+ * Java 17+ runtime the install script found) with the launcher's lean flags, the install's
+ * {@code lib} and {@code modules} on the module path, and {@code service run}. The SCM runs an
+ * executable, never a {@code .cmd}, so the launcher script cannot be the service binary.
+ *
+ * @param javaExe {@code <java.home>\bin\java.exe}
+ * @param home    the install directory ({@code %ProgramFiles%\nova-agent})
+ */
+public record ServiceCommandLine(Path javaExe, Path home) {
+
+    /** The service name, also used by the install script and the old agent's migration. */
+    public static final String SERVICE_NAME = "nova-agent";
+    /** What services.msc shows. */
+    public static final String DISPLAY_NAME = "nova-agent (OpenStack guest agent)";
+    /** The description line. */
+    public static final String DESCRIPTION = "Answers the cloud's XenStore requests: password, network, activation.";
+    /** The Xen PV tools services the agent starts after, where they exist (bus and interface drivers, guest agents). */
+    public static final List<String> PV_TOOLS_SERVICES = List.of("xenbus", "xeniface", "xenagent", "xensvc");
+    /** The launcher's JVM flags (bin\nova-agent.cmd). */
+    public static final List<String> JVM_FLAGS = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * @return the running JVM's java.exe and the install directory from {@code nova.home} (set by the launcher)
+     * @throws IllegalStateException when {@code nova.home} is not set (not started through the launcher)
+     */
+    public static ServiceCommandLine forThisJvm() {
+        String home = System.getProperty("nova.home");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("nova.home is not set: run 'service install' through bin\\nova-agent.cmd");
+        }
+        return new ServiceCommandLine(Path.of(System.getProperty("java.home"), "bin", "java.exe"), Path.of(home));
+    }
+
+    /** @return the arguments, unquoted */
+    public List<String> argv() {
+        List<String> a = new ArrayList<>();
+        a.add(javaExe.toString());
+        a.addAll(JVM_FLAGS);
+        a.add("-Dnova.home=" + home);
+        a.add("--module-path");
+        a.add(home + "\\lib;" + home + "\\modules"); // Windows separators whatever JVM builds it
+        a.addAll(List.of("--add-modules", "ALL-MODULE-PATH", "-m", "org.novaagent.runtime/org.novaagent.runtime.cli.Main",
+                "service", "run"));
+        return a;
+    }
+
+    /** @return {@link #argv()} as one Windows command line, each argument quoted by the MSVC rules when needed */
+    public String commandLine() {
+        List<String> quoted = new ArrayList<>();
+        for (String arg : argv()) {
+            quoted.add(quote(arg));
+        }
+        return String.join(" ", quoted);
+    }
+
+    /** MSVC quoting: wrap in quotes when there is a space, tab or quote; escape quotes and the backslashes before them. */
+    static String quote(String arg) {
+        if (!arg.isEmpty() && arg.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '"')) {
+            return arg;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        int backslashes = 0;
+        for (char c : arg.toCharArray()) {
+            if (c == '\\') {
+                backslashes++;
+                continue;
+            }
+            b.append("\\".repeat(c == '"' ? backslashes * 2 + 1 : backslashes)).append(c);
+            backslashes = 0;
+        }
+        return b.append("\\".repeat(backslashes * 2)).append('"').toString();
+    }
+}

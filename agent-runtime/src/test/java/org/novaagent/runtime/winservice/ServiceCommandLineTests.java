@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.runtime.winservice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The service binary's command line: java.exe, the launcher's flags, the install's module path, quoted the MSVC way. */
+class ServiceCommandLineTests {
+
+    @Test
+    void commandLineWithSpacesInBothPaths() {
+        ServiceCommandLine c = new ServiceCommandLine(Path.of("C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe"),
+                Path.of("C:\\Program Files\\nova-agent"));
+        assertEquals("\"C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe\" -Xmx32m -XX:+UseSerialGC"
+                + " -XX:TieredStopAtLevel=1 \"-Dnova.home=C:\\Program Files\\nova-agent\" --module-path"
+                + " \"C:\\Program Files\\nova-agent\\lib;C:\\Program Files\\nova-agent\\modules\" --add-modules ALL-MODULE-PATH"
+                + " -m org.novaagent.runtime/org.novaagent.runtime.cli.Main service run", c.commandLine());
+    }
+
+    @Test
+    void msvcQuoting() {
+        assertEquals("plain", ServiceCommandLine.quote("plain"));
+        assertEquals("\"\"", ServiceCommandLine.quote(""));
+        assertEquals("\"a b\"", ServiceCommandLine.quote("a b"));
+        assertEquals("\"C:\\dir with space\\\\\"", ServiceCommandLine.quote("C:\\dir with space\\"));
+        assertEquals("\"say \\\"hi\\\"\"", ServiceCommandLine.quote("say \"hi\""));
+        assertEquals("\"a\\\\\\\"b\"", ServiceCommandLine.quote("a\\\"b"));
+    }
+}
