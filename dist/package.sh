@@ -109,7 +109,8 @@ build_zip() {
   local root=$work/windows/nova-agent
   stage_payload windows "$root"
   install -D -m 0644 "$dist/windows/nova-agent.cmd" "$root/bin/nova-agent.cmd"
-  install -D -m 0644 "$dist/linux-root/etc/nova-agent/agent.conf" "$root/conf/agent.conf"
+  install -D -m 0644 "$dist/windows/install.ps1" "$root/install.ps1"
+  install -D -m 0644 "$dist/windows/agent.conf" "$root/conf/agent.conf"
   install -D -m 0644 "$top/README.md" "$root/README.md"
   install -D -m 0644 "$top/LICENSE" "$root/LICENSE"
   (cd "$work/windows" && jar --create --no-manifest --file "$out/nova-agent-${pkgversion}-windows.zip" nova-agent)

@@ -140,8 +140,28 @@ fi
 zipf=$(ls "$out"/nova-agent-*-windows.zip 2>/dev/null | head -1)
 if [ -z "$zipf" ]; then bad "no windows zip in $out"; else
   w=$scratch/win; mkdir -p "$w"; (cd "$w" && jar --extract --file "$zipf")
-  [ -f "$w/nova-agent/bin/nova-agent.cmd" ] && ok "windows: zip has bin/nova-agent.cmd" || bad "windows: launcher missing"
-  expect_modules "$w/nova-agent/modules" windows
+  wz=$w/nova-agent
+  for f in bin/nova-agent.cmd install.ps1 conf/agent.conf README.md; do
+    [ -f "$wz/$f" ] && ok "windows: zip has $f" || bad "windows: zip lacks $f"
+  done
+  [ -d "$wz/plugins" ] && [ -z "$(ls -A "$wz/plugins")" ] && ok "windows: zip has an empty plugins/" || bad "windows: plugins/ missing or not empty"
+  ls "$wz/lib"/agent-xenstore-*.jar "$wz/lib"/jnr-ffi-*.jar >/dev/null 2>&1 && ok "windows: lib/ has the XenStore client and jnr-ffi" || bad "windows: lib/ incomplete"
+  expect_modules "$wz/modules" windows
+  # the launcher's java line: nova.home for 'service install', lib;modules, the runtime's main, all arguments
+  grep -Fq '"-Dnova.home=%NOVA_HOME%" --module-path "%NOVA_HOME%\lib;%NOVA_HOME%\modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main %*' \
+    "$wz/bin/nova-agent.cmd" && ok "windows: launcher passes nova.home, the module path and all arguments" || bad "windows: launcher arguments"
+  # No PowerShell parser is packaged for Debian: install.ps1 is kept small and reviewed; these checks
+  # catch unbalanced brackets/quotes and references to files the zip does not have.
+  if python3 "$dist/windows/check-ps1.py" "$wz/install.ps1" "$wz" >"$scratch/ps1.log" 2>&1; then ok "windows: install.ps1 brackets, quotes and zip paths"
+  else bad "windows: install.ps1: $(cat "$scratch/ps1.log")"; fi
+  # the zip's own jars on this JVM against a Windows-shaped root select the Windows set
+  winroot=$scratch/winroot; mkdir -p "$winroot/Windows/System32"
+  if list=$(java --module-path "$wz/lib:$wz/modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main \
+      plugins list --root "$winroot" --plugins-dir "$wz/plugins" --allow-insecure-plugins-dir 2>"$scratch/err"); then
+    for c in password keyinit kmsactivate version features; do
+      grep -Eq "^${c}[[:space:]].*selected" <<<"$list" && ok "windows: '$c' is selected on a Windows-shaped root" || bad "windows: '$c' not selected in: $list"
+    done
+  else bad "windows: 'plugins list' from the zip failed: $(cat "$scratch/err")"; fi
 fi
 
 echo "$pass passed, $fail failed, $skip skipped"

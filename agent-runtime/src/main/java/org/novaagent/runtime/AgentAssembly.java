@@ -215,6 +215,15 @@ public final class AgentAssembly {
                 selection.unroutableReasons());
     }
 
+    /**
+     * Runs the start-up actions of the selected handlers ({@link StartupActions}).
+     *
+     * @throws InterruptedException when interrupted (the agent is stopping)
+     */
+    public void runStartupActions() throws InterruptedException {
+        StartupActions.run(selection.selected(), this::context);
+    }
+
     /** @return the context factory the router uses (for callers that route themselves) */
     public CommandRouter.ContextFactory contextFactory() {
         return this::context;

@@ -65,6 +65,12 @@ public final class RunCommand implements Callable<Integer> {
      * @return the process exit code ({@link ExitCodes})
      */
     int startLoop(AgentAssembly agent, boolean once) {
+        try {
+            agent.runStartupActions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILURE;
+        }
         AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.hostFacts(), agent.router())
                 .recordTo(RequestHistory.at(agent.root()));
         if (!once) {

@@ -73,6 +73,7 @@ public final class ServiceRunCommand implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
                 try {
+                    agent.runStartupActions(); // e.g. the image's cloud automation after a reboot
                     return d.run() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -13,14 +13,17 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.api.StartupAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code kmsactivate} on Windows: points the Software Licensing service at the cloud's KMS host
  * with {@code slmgr.vbs /skms <host:port>} and activates with {@code /ato} (docs/protocol.md §5.2).
+ * First, as the old agent did, it runs the image's cloud automation ({@link CloudAutomation});
+ * at agent start it re-runs the script when {@code cloud-automation-run} asks for it.
  */
-public final class WindowsKmsActivateCommandHandler implements CommandHandler {
+public final class WindowsKmsActivateCommandHandler implements CommandHandler, StartupAction {
 
     static final String CSCRIPT = "C:\\Windows\\System32\\cscript.exe";
     static final String SLMGR = "C:\\Windows\\System32\\slmgr.vbs";
@@ -52,6 +55,7 @@ public final class WindowsKmsActivateCommandHandler implements CommandHandler {
             throw new CommandException("500", KmsServer.EXPECTED + ", got JSON");
         }
         KmsServer server = KmsServer.parse(request.value());
+        CloudAutomation.afterFirstBoot(context);
         LOG.info("Activating Windows against KMS host {}", server);
         CommandResult skms = slmgr(context, "/skms", server.toString());
         if (!skms.isSuccess()) {
@@ -62,6 +66,11 @@ public final class WindowsKmsActivateCommandHandler implements CommandHandler {
             LOG.info("Windows activation with KMS host {} done", server);
         }
         return ato;
+    }
+
+    @Override
+    public void onStart(CommandContext context) throws InterruptedException {
+        CloudAutomation.atStart(context);
     }
 
     private static CommandResult slmgr(CommandContext context, String... args)

@@ -35,6 +35,17 @@ public final class Win32Accounts implements WindowsAccounts {
     }
 
     /**
+     * The bindings over one library that stands in for netapi32, advapi32 and kernel32 (the
+     * password plugin's C test stand-in), for {@code --root} test runs only.
+     *
+     * @param library the stand-in's path
+     * @return accounts over it, loaded on first use
+     */
+    public static Win32Accounts standIn(String library) {
+        return new Win32Accounts(() -> Win32Api.load(library, library, library), WideStrings::toNative);
+    }
+
+    /**
      * @param loader      loads the bindings on first use
      * @param wideBuffers allocates the native UTF-16LE buffers (tests keep them to check the wipe)
      */
