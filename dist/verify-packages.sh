@@ -141,7 +141,7 @@ zipf=$(ls "$out"/nova-agent-*-windows.zip 2>/dev/null | head -1)
 if [ -z "$zipf" ]; then bad "no windows zip in $out"; else
   w=$scratch/win; mkdir -p "$w"; (cd "$w" && jar --extract --file "$zipf")
   wz=$w/nova-agent
-  for f in bin/nova-agent.cmd install.ps1 conf/agent.conf README.md; do
+  for f in bin/nova-agent.cmd install.ps1 conf/agent.conf README.md LICENSE; do
     [ -f "$wz/$f" ] && ok "windows: zip has $f" || bad "windows: zip lacks $f"
   done
   [ -d "$wz/plugins" ] && [ -z "$(ls -A "$wz/plugins")" ] && ok "windows: zip has an empty plugins/" || bad "windows: plugins/ missing or not empty"

@@ -7,6 +7,9 @@
  * compiler decides every offset. It checks what it receives (levels, filter, UTF-16 names,
  * buffers it allocated, double frees) and answers with the real NET_API_STATUS codes. The last
  * password buffer it was given is remembered so a test can check it was wiped after the call.
+ * Loaded into a whole agent (an end-to-end run over a Windows-shaped root), it starts with the
+ * accounts Administrator (RID 500) and Guest (501), and appends "user=<name> password=<text>"
+ * for each NetUserSetInfo to the file named by $FAKE_NETAPI32_LOG.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -116,6 +119,18 @@ DWORD NetUserGetInfo(const WCHAR *server, const WCHAR *name, DWORD level, uint8_
     return NERR_Success;
 }
 
+__attribute__((constructor)) static void default_accounts(void) {
+    snprintf(names[0], 32, "Administrator"); rids[0] = 500;
+    snprintf(names[1], 32, "Guest"); rids[1] = 501;
+    accounts = 2;
+}
+
+static void log_password(const char *user, const char *password) {
+    const char *path = getenv("FAKE_NETAPI32_LOG");
+    FILE *f = path ? fopen(path, "a") : NULL;
+    if (f) { fprintf(f, "user=%s password=%s\n", user, password); fclose(f); }
+}
+
 DWORD NetUserSetInfo(const WCHAR *server, const WCHAR *name, DWORD level, uint8_t *buf, DWORD *parm_err) {
     if (server != NULL) violation("NetUserSetInfo: expected NULL server");
     if (level != 1003) return ERROR_INVALID_LEVEL;
@@ -130,7 +145,9 @@ DWORD NetUserSetInfo(const WCHAR *server, const WCHAR *name, DWORD level, uint8_
     last_password_buffer = info->usri1003_password;
     last_password_chars = (size_t) len + 1;
     if (set_info_status) return (DWORD) set_info_status;
-    return len < 8 ? NERR_PasswordTooShort : NERR_Success;
+    if (len < 8) return NERR_PasswordTooShort;
+    log_password(names[i], last_password);
+    return NERR_Success;
 }
 
 DWORD NetApiBufferFree(void *buf) { return untrack(buf, "NetApiBufferFree: not a buffer from NetUserEnum/NetUserGetInfo (or freed twice)") ? NERR_Success : ERROR_INVALID_PARAMETER; }

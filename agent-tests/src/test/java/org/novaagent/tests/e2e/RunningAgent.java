@@ -65,8 +65,14 @@ final class RunningAgent implements AutoCloseable {
      * @throws IOException when it cannot start or does not become ready in time (with its log)
      */
     static RunningAgent start(Path dir, Path socket, Path root) throws IOException, InterruptedException {
+        return start(dir, socket, root, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with extra environment variables (e.g. {@code JDK_JAVA_OPTIONS}). */
+    static RunningAgent start(Path dir, Path socket, Path root, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        Process p = AgentProcess.start(logs, Map.of(), runArgs(dir, socket, root));
+        Process p = AgentProcess.start(logs, env, runArgs(dir, socket, root));
         RunningAgent agent = new RunningAgent(logs, p);
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {

@@ -4,6 +4,7 @@ package org.novaagent.tests.e2e;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.novaagent.host.HostSimulator;
 import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
@@ -66,7 +67,12 @@ final class XenStoreStage implements AutoCloseable {
 
     /** Starts {@code agent run} (in {@code <dir>/agent}) against this daemon and {@code root}. */
     RunningAgent startAgent(Path root) throws IOException, InterruptedException {
-        agent = RunningAgent.start(dir.resolve("agent"), daemon.socketPath(), root);
+        return startAgent(root, Map.of());
+    }
+
+    /** As {@link #startAgent(Path)}, with extra environment variables for the agent's JVM. */
+    RunningAgent startAgent(Path root, Map<String, String> env) throws IOException, InterruptedException {
+        agent = RunningAgent.start(dir.resolve("agent"), daemon.socketPath(), root, env);
         return agent;
     }
 

@@ -22,6 +22,10 @@
  *       breaking the session.</li>
  *   <li>{@code XenStoreArrivalOrderE2ETests}: requests whose names sort differently from their write
  *       order are answered in write (watch-event) order, also when all are pending at once.</li>
+ *   <li>{@code WindowsRootE2ETests}: a Windows-shaped root: {@code plugins list} selects the Windows
+ *       set (Linux plugins not applicable, the ACL rule refuses the plugins directory); version,
+ *       features, keyinit + password through the password plugin's jnr-ffi bindings into the gcc-built
+ *       netapi32 stand-in, kmsactivate with the cloud automation and slmgr command lines logged.</li>
  * </ul>
  *
  * <p>Needs root, oxenstored (xen-utils-4.17), gcc, unshare, xenstore-utils, openssl and netplan.io:

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.host.Crypto;
+import org.novaagent.host.HostReply;
+import org.novaagent.host.HostSimulator;
+import org.novaagent.testkit.NativeFake;
+import org.novaagent.tests.support.AgentProcess;
+
+/**
+ * A Windows guest, as far as Linux can play one: the real agent runs with {@code --root} over a
+ * Windows-shaped root (a {@code Windows/System32} tree, a cloud-automation script) against the real
+ * oxenstored, with the password plugin's jnr-ffi bindings loaded from the C stand-in of
+ * netapi32/advapi32/kernel32 ({@code novaagent.win32.stand-in}). The host simulator asks
+ * {@code version}, {@code features}, {@code keyinit} + {@code password} and {@code kmsactivate};
+ * commands are only logged (the root is not the live system), which is where slmgr, reg.exe and
+ * the script start are checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WindowsRootE2ETests {
+
+    @TempDir
+    static Path dir;
+
+    private XenStoreStage stage;
+    private RunningAgent agent;
+    private HostSimulator sim;
+    private Path passwords;
+    private Path root;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path standIn = NativeFake.compile(Path.of("../plugins/password/src/test/c/fake_netapi32.c"),
+                Path.of("target/native"), "fake_netapi32");
+        root = Files.createDirectories(dir.resolve("winroot"));
+        Files.createDirectories(root.resolve("Windows/System32/config"));
+        Files.createDirectories(root.resolve("cloud-automation"));
+        Files.writeString(root.resolve("cloud-automation/bootstrap.cmd"), "@echo off\r\n");
+        passwords = dir.resolve("netapi32.log");
+        stage = XenStoreStage.start(dir, Duration.ofSeconds(30));
+        sim = stage.sim();
+        agent = stage.startAgent(root, Map.of("JDK_JAVA_OPTIONS", "-Dnovaagent.win32.stand-in=" + standIn,
+                "FAKE_NETAPI32_LOG", passwords.toString()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWindowsSetIsSelectedAndTheLinuxPluginsAreNotApplicable() throws Exception {
+        AgentProcess.Result list = AgentProcess.run("plugins", "list", "--root", root.toString(),
+                "--plugins-dir", Files.createDirectories(dir.resolve("plugins")).toString(), "--allow-insecure-plugins-dir");
+        assertEquals(0, list.exitCode(), list::toString);
+        String out = list.stdout();
+        assertTrue(out.matches("(?s).*\\npassword\\s+org\\.novaagent\\.plugin\\.password\\s.*selected.*"), out);
+        assertTrue(out.matches("(?s).*\\nkmsactivate\\s+org\\.novaagent\\.plugin\\.windows\\.activation\\s.*selected.*"), out);
+        assertTrue(out.matches("(?s).*\\nkmsactivate\\s+org\\.novaagent\\.plugin\\.rhel\\.registration\\s.*not applicable.*"), out);
+        assertTrue(out.matches("(?s).*\\nresetnetwork\\s+org\\.novaagent\\.plugin\\.network\\.netplan\\s.*not applicable.*"), out);
+        assertTrue(out.matches("(?s).*\\ninjectfile\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*not applicable.*"), out);
+        assertTrue(list.stderr().contains("target root " + root + " (dry run): windows"), list.stderr());
+        assertTrue(list.stderr().contains("cannot read the Windows ACL of plugins directory"), "the Windows ACL rule applies:\n"
+                + list.stderr());
+    }
+
+    @Test
+    @Order(2)
+    void atStartTheCloudAutomationFlagIsQueried() {
+        assertTrue(agent.stderr().contains("would run: C:\\Windows\\System32\\reg.exe query HKLM\\SOFTWARE\\Rackspace /v"
+                + " cloud-automation-run"), agent.stderr());
+    }
+
+    @Test
+    @Order(3)
+    void versionAndFeatures() throws Exception {
+        HostReply version = sim.version();
+        assertEquals("0", version.returnCode(), version + "\n" + agent.stderr());
+        HostReply features = sim.features();
+        assertEquals("0", features.returnCode(), features.toString());
+        for (String c : new String[] {"keyinit", "password", "kmsactivate", "version", "features"}) {
+            assertTrue(features.message().contains(c), features.message());
+        }
+        assertFalse(features.message().contains("resetnetwork"), "no Windows network plugin yet: " + features.message());
+        assertFalse(features.message().contains("injectfile"), "file-inject is not in the Windows set: " + features.message());
+    }
+
+    @Test
+    @Order(4)
+    void keyinitAndPasswordReachNetUserSetInfoForTheRid500Account() throws Exception {
+        HostReply keyinit = sim.keyinit();
+        assertEquals("D0", keyinit.returnCode(), keyinit + "\n" + agent.stderr());
+        HostReply password = sim.password("Win-E2e-Passw0rd!", Crypto.Digest.MD5);
+        assertEquals("0", password.returnCode(), password + "\n" + agent.stderr());
+        assertEquals("user=Administrator password=Win-E2e-Passw0rd!\n", Files.readString(passwords));
+        assertFalse(agent.stderr().contains("Win-E2e-Passw0rd!"), "the password reached the log");
+    }
+
+    @Test
+    @Order(5)
+    void kmsactivateRunsTheCloudAutomationThenSlmgr() throws Exception {
+        HostReply kms = sim.kmsactivate("kms.example.com:1688");
+        assertEquals("0", kms.returnCode(), kms + "\n" + agent.stderr());
+        String log = agent.stderr();
+        int delete = log.indexOf("would run: C:\\Windows\\System32\\reg.exe delete HKLM\\SOFTWARE\\Rackspace /v cloud-automation /f");
+        int script = log.indexOf("would run: C:\\Windows\\System32\\cmd.exe /c start \"nova-agent cloud automation\" /min"
+                + " C:\\cloud-automation\\bootstrap.cmd");
+        int skms = log.indexOf("would run: C:\\Windows\\System32\\cscript.exe //NoLogo C:\\Windows\\System32\\slmgr.vbs"
+                + " /skms kms.example.com:1688");
+        int ato = log.indexOf("would run: C:\\Windows\\System32\\cscript.exe //NoLogo C:\\Windows\\System32\\slmgr.vbs /ato");
+        assertTrue(delete > 0 && script > delete && skms > script && ato > skms, log);
+    }
+}
