@@ -71,7 +71,8 @@ class WindowsRootE2ETests {
     @Order(1)
     void theWindowsSetIsSelectedAndTheLinuxPluginsAreNotApplicable() throws Exception {
         AgentProcess.Result list = AgentProcess.run("plugins", "list", "--root", root.toString(),
-                "--plugins-dir", Files.createDirectories(dir.resolve("plugins")).toString(), "--allow-insecure-plugins-dir");
+                "--plugins-dir", Files.createDirectories(dir.resolve("plugins")).toString(), "--allow-insecure-plugins-dir",
+                "--log-level", "info");
         assertEquals(0, list.exitCode(), list::toString);
         String out = list.stdout();
         assertTrue(out.matches("(?s).*\\npassword\\s+org\\.novaagent\\.plugin\\.password\\s.*selected.*"), out);
