@@ -103,6 +103,7 @@ public final class RunCommand implements Callable<Integer> {
                 .withXenStorePath(cfg.xenstorePath().map(Path::of))
                 .withOnce(once)
                 .withTimeouts(cfg.defaultTimeout(), perCommand)
-                .withRescan(cfg.rescanInterval(), cfg.repliesGrace());
+                .withRescan(cfg.rescanInterval(), cfg.repliesGrace())
+                .withJournalRoot(Optional.of(agent.root()));
     }
 }

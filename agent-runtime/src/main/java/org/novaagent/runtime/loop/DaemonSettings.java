@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param readyWait       how long the agent tries to reach XenStore before it tells the service
  *                        manager it is ready anyway (with a status saying what it waits for), so a
  *                        boot without XenStore is not held up; zero = at the first failed attempt
+ * @param journalRoot     the target root whose {@code var/lib/nova-agent/requests} holds the request
+ *                        journal (exactly once across restarts); empty = no journal (this run only)
  */
 public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration defaultTimeout,
                              Map<String, Duration> commandTimeouts, Duration rescanInterval,
                              Duration staleReplyGrace, Duration reconnectMin, Duration reconnectMax,
-                             Duration shutdownGrace, Duration readyWait) {
+                             Duration shutdownGrace, Duration readyWait, Optional<Path> journalRoot) {
 
     /** Default handler timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -48,6 +50,7 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
         requirePositive(reconnectMax, "reconnectMax");
         requirePositive(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(readyWait, "readyWait");
+        Objects.requireNonNull(journalRoot, "journalRoot");
         if (readyWait.isNegative()) {
             throw new IllegalArgumentException("readyWait must not be negative");
         }
@@ -60,12 +63,12 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
      * @return the defaults: search order for XenStore, run forever, 30 s per command (no
      *         per-command entries: {@code agent run} fills them from the handlers' declared
      *         timeouts and the configuration), re-scan every 60 s, stale replies kept 300 s, reconnect 100 ms → 5 s,
-     *         shutdown waits up to 25 s, ready without XenStore after 10 s
+     *         shutdown waits up to 25 s, ready without XenStore after 10 s, no journal
      */
     public static DaemonSettings defaults() {
         return new DaemonSettings(Optional.empty(), false, DEFAULT_TIMEOUT, Map.of(),
                 Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ofMillis(100),
-                Duration.ofSeconds(5), Duration.ofSeconds(25), DEFAULT_READY_WAIT);
+                Duration.ofSeconds(5), Duration.ofSeconds(25), DEFAULT_READY_WAIT, Optional.empty());
     }
 
     /** @return the handler timeout for a command */
@@ -76,43 +79,49 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
     /** @return a copy with another XenStore path */
     public DaemonSettings withXenStorePath(Optional<Path> path) {
         return new DaemonSettings(path, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
     }
 
     /** @return a copy with another once flag */
     public DaemonSettings withOnce(boolean value) {
         return new DaemonSettings(xenStorePath, value, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
     }
 
     /** @return a copy with other handler timeouts */
     public DaemonSettings withTimeouts(Duration defaultValue, Map<String, Duration> perCommand) {
         return new DaemonSettings(xenStorePath, once, defaultValue, perCommand, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
     }
 
     /** @return a copy with another re-scan interval and stale-reply grace */
     public DaemonSettings withRescan(Duration interval, Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, interval,
-                grace, reconnectMin, reconnectMax, shutdownGrace, readyWait);
+                grace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
     }
 
     /** @return a copy with other reconnection delays */
     public DaemonSettings withReconnect(Duration min, Duration max) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, min, max, shutdownGrace, readyWait);
+                staleReplyGrace, min, max, shutdownGrace, readyWait, journalRoot);
     }
 
     /** @return a copy with another shutdown grace */
     public DaemonSettings withShutdownGrace(Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, grace, readyWait);
+                staleReplyGrace, reconnectMin, reconnectMax, grace, readyWait, journalRoot);
     }
 
     /** @return a copy with another ready wait */
     public DaemonSettings withReadyWait(Duration wait) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, wait);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, wait, journalRoot);
+    }
+
+    /** @return a copy whose request journal lives under {@code root} (see {@link #journalRoot()}) */
+    public DaemonSettings withJournalRoot(Optional<Path> root) {
+        return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, root);
     }
 
     private static void requirePositive(Duration d, String what) {

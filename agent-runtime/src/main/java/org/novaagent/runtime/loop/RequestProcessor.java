@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.loop;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one request: read {@code data/host/<id>}, parse, route with a timeout, write the reply
- * to {@code data/guest/<id>}, then remove the request (respond-then-delete). Remembers what it
- * answered during this run so that no request is answered (or executed) twice, even when the
- * connection breaks between the reply and the removal.
+ * to {@code data/guest/<id>} and remove the request in one transaction ({@link ReplyCommit}).
+ * Remembers what it answered during this run, and records in the {@link RequestJournal} (when
+ * there is a target root) what it starts and what it answered, so that no request is executed
+ * twice: not when the connection breaks between the reply and the removal, not when the agent
+ * is killed at any point (see "Exactly once" in LOOP.md).
  */
 public final class RequestProcessor implements AutoCloseable {
 
@@ -35,7 +38,10 @@ public final class RequestProcessor implements AutoCloseable {
     public enum Outcome {
         /** The command ran (or the request was rejected) and the reply was written. */
         ANSWERED,
-        /** Answered earlier in this run; only the leftover request key was removed. */
+        /**
+         * Answered earlier in this run, or before a restart (the journal holds the reply): the
+         * reply was written again if missing and the leftover request key removed; nothing ran.
+         */
         ALREADY_ANSWERED,
         /**
          * No request under this id: it vanished before it was read (the host gave up on it), or
@@ -53,12 +59,15 @@ public final class RequestProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
     private static final int REMEMBERED_IDS = 65_536;
+    private static final String INTERRUPTED = "Command '%s' was interrupted: the agent stopped while it ran. It is not "
+            + "run again; check its effect and send a new request if needed";
 
     private final RequestCodec codec;
     private final CommandRouter router;
     private final Function<String, Duration> timeouts;
     private final CommandExecutor executor;
     private volatile RequestHistory history;
+    private final Optional<RequestJournal> journal;
     /** Replies computed but whose request key is not yet known to be removed: id → reply JSON. */
     private final Map<String, String> pending = new LinkedHashMap<>();
     /** Ids answered and removed during this run (bounded, oldest forgotten first). */
@@ -77,15 +86,22 @@ public final class RequestProcessor implements AutoCloseable {
      * @param settings supplies the per-command timeouts
      */
     public RequestProcessor(RequestCodec codec, CommandRouter router, DaemonSettings settings) {
-        this(codec, router, settings::timeoutFor, new CommandExecutor(Duration.ofSeconds(1)));
+        this(codec, router, settings::timeoutFor, new CommandExecutor(Duration.ofSeconds(1)),
+                settings.journalRoot().map(RequestJournal::under));
     }
 
     RequestProcessor(RequestCodec codec, CommandRouter router,
                      Function<String, Duration> timeouts, CommandExecutor executor) {
+        this(codec, router, timeouts, executor, Optional.empty());
+    }
+
+    RequestProcessor(RequestCodec codec, CommandRouter router, Function<String, Duration> timeouts,
+                     CommandExecutor executor, Optional<RequestJournal> journal) {
         this.codec = codec;
         this.router = router;
         this.timeouts = timeouts;
         this.executor = executor;
+        this.journal = journal;
     }
 
     /**
@@ -123,23 +139,46 @@ public final class RequestProcessor implements AutoCloseable {
             }
             String cached = pending.get(id);
             if (cached != null) {
-                if (xs.read(reply).isEmpty()) {
-                    xs.write(reply, cached);
-                }
-                remove(xs, id, request);
+                commit(xs, id, cached, true);
                 return Outcome.ALREADY_ANSWERED;
             }
             Optional<byte[]> raw = xs.readBytes(request);
             if (raw.isEmpty()) {
                 LOG.debug("request {} vanished before it was read", id);
+                journal.ifPresent(j -> j.forget(id));
                 return Outcome.GONE;
             }
-            CommandResult result = execute(xs, id, raw.get());
+            Optional<RequestJournal.Entry> recorded = journal.flatMap(j -> j.find(id, raw.get()));
+            if (recorded.isPresent() && recorded.get().state() == RequestJournal.State.DONE) {
+                LOG.info("request {}: answered before the agent restarted; writing the recorded reply again", id);
+                pending.put(id, recorded.get().reply());
+                commit(xs, id, recorded.get().reply(), true);
+                return Outcome.ALREADY_ANSWERED;
+            }
+            CommandResult result;
+            long startNanos = System.nanoTime();
+            Optional<CommandRequest> parsed = parse(id, raw.get());
+            boolean journaled = recorded.isPresent();
+            if (journaled) {
+                result = interrupted(id, raw.get());
+            } else if (parsed.isEmpty()) {
+                result = badRequest(id, raw.get());
+            } else {
+                journaled = start(id, raw.get());
+                result = execute(xs, parsed.get());
+            }
+            RequestHistory h = history;
+            if (h != null) {
+                h.record(new HistoryEntry(java.time.Instant.now(), id, parsed.map(CommandRequest::name).orElse(null),
+                        result.returnCode(), (System.nanoTime() - startNanos) / 1_000_000, result.message()));
+            }
             String json = codec.encodeReply(result);
             pending.put(id, json);
-            xs.write(reply, json);
+            if (journaled) {
+                record(id, raw.get(), json);
+            }
+            commit(xs, id, json, recorded.isPresent());
             LOG.info("request {}: answered {}", id, result.returnCode());
-            remove(xs, id, request);
             return Outcome.ANSWERED;
         } catch (XenStoreException e) {
             if (e.isConnectionLost()) {
@@ -150,43 +189,97 @@ public final class RequestProcessor implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the journal drop the records of requests that are gone (called after each listing).
+     *
+     * @param present the ids under {@code data/host} now
+     */
+    void retainJournal(Set<String> present) {
+        journal.ifPresent(j -> {
+            int removed = j.retainOnly(present);
+            if (removed > 0) {
+                LOG.debug("removed {} journal records of requests that are gone", removed);
+            }
+        });
+    }
+
     /** @return ids whose reply is written or computed but whose request key may still exist */
     public Set<String> pendingIds() {
         return Collections.unmodifiableSet(pending.keySet());
     }
 
-    private CommandResult execute(XenStoreClient xs, String id, byte[] raw) throws InterruptedException {
-        long start = System.nanoTime();
-        String[] name = {null};
-        CommandResult result = route(xs, id, raw, name);
-        RequestHistory h = history;
-        if (h != null) {
-            h.record(new HistoryEntry(java.time.Instant.now(), id, name[0], result.returnCode(),
-                    (System.nanoTime() - start) / 1_000_000, result.message()));
+    private Optional<CommandRequest> parse(String id, byte[] raw) {
+        try {
+            return Optional.of(codec.parse(id, raw));
+        } catch (BadRequestException e) {
+            return Optional.empty();
         }
-        return result;
     }
 
-    private CommandResult route(XenStoreClient xs, String id, byte[] raw, String[] name) throws InterruptedException {
-        CommandRequest parsed;
+    private CommandResult badRequest(String id, byte[] raw) {
         try {
-            parsed = codec.parse(id, raw);
+            codec.parse(id, raw);
+            throw new IllegalStateException("request " + id + " parsed the second time");
         } catch (BadRequestException e) {
             LOG.warn("request {}: {}", id, e.getMessage());
             return CommandResult.of(ReturnCodes.BAD_REQUEST, e.getMessage());
         }
-        LOG.info("request {}: {}", id, parsed.name());
-        name[0] = parsed.name();
+    }
+
+    /** @return true when the journal holds, durably, that this request's command is starting */
+    private boolean start(String id, byte[] raw) {
+        if (journal.isEmpty()) {
+            return false;
+        }
+        try {
+            journal.get().started(id, raw);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("request {}: cannot record it in the journal {} ({}); running it without the "
+                    + "restart guarantee", id, journal.get().directory(), e.getMessage());
+            return false;
+        }
+    }
+
+    private CommandResult execute(XenStoreClient xs, CommandRequest parsed) throws InterruptedException {
+        LOG.info("request {}: {}", parsed.id(), parsed.name());
         CommandResult result = executor.run(parsed.name(), timeouts.apply(parsed.name()),
                 () -> router.route(parsed, XenStoreViews.of(xs)));
         // the router already guards; this keeps the rule true for any router the loop is given
         return NovaAcceptance.guard(parsed.name(), result);
     }
 
-    private void remove(XenStoreClient xs, String id, String request) throws XenStoreException {
-        xs.rm(request);
+    /** The answer to a request whose command was running when the agent stopped: failed, not run again. */
+    private CommandResult interrupted(String id, byte[] raw) {
+        String name;
+        try {
+            name = codec.parse(id, raw).name();
+        } catch (BadRequestException e) {
+            name = "";
+        }
+        LOG.warn("request {}: '{}' was running when the agent stopped; answering it as interrupted, not running it again",
+                id, name);
+        return CommandResult.of(NovaAcceptance.failureCode(name), String.format(INTERRUPTED, name));
+    }
+
+    private void record(String id, byte[] raw, String json) {
+        if (journal.isEmpty()) {
+            return;
+        }
+        try {
+            journal.get().done(id, raw, json);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("request {}: cannot record its reply in the journal {} ({})", id,
+                    journal.get().directory(), e.getMessage());
+        }
+    }
+
+    /** Reply and removal in one step; then the request is finished for this run and the journal. */
+    private void commit(XenStoreClient xs, String id, String json, boolean again) throws XenStoreException {
+        ReplyCommit.commit(xs, HOST_DIR + "/" + id, GUEST_DIR + "/" + id, json, again);
         pending.remove(id);
         finished.add(id);
+        journal.ifPresent(j -> j.forget(id));
     }
 
     @Override

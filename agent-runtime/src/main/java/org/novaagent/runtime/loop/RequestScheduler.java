@@ -93,6 +93,7 @@ final class RequestScheduler {
         List<String> listed = List.of();
         try {
             listed = xs.directory(RequestProcessor.HOST_DIR);
+            processor.retainJournal(Set.copyOf(listed));
             if (listingRefused) {
                 LOG.info("{} can be listed again", RequestProcessor.HOST_DIR);
                 listingRefused = false;
