@@ -59,4 +59,55 @@ class ProcessRunnerTests {
         Thread.sleep(3500);
         assertFalse(Files.exists(late), "the child of the killed shell must be dead too");
     }
+
+    @Test
+    void aChildPrintingALotIsCappedAndStillAnswers() throws Exception {
+        ProcessResult r = new SystemProcessRunner().run(List.of("sh", "-c",
+                "head -c 50000000 /dev/zero | tr '\\0' x; echo done >&2"), new byte[0], Duration.ofSeconds(30));
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stdout().startsWith("xxxx"));
+        assertTrue(r.stdout().length() < SystemProcessRunner.OUTPUT_LIMIT + 100, "kept " + r.stdout().length());
+        assertTrue(r.stdout().endsWith("[" + (50_000_000 - SystemProcessRunner.OUTPUT_LIMIT) + " more bytes of output dropped]\n"),
+                r.stdout().substring(r.stdout().length() - 80));
+        assertEquals("done\n", r.stderr());
+    }
+
+    @Test
+    void aTreeForkingWhileItIsKilledLeavesNoProcessAndNoZombie() throws Exception {
+        String marker = Long.toString(900_000 + ProcessHandle.current().pid() % 99_999);
+        ProcessResult r = new SystemProcessRunner().run(List.of("sh", "-c",
+                "sh -c 'while :; do sleep " + marker + " & sleep 0.01; done' & "
+                        + "for i in $(seq 50); do sleep " + marker + " & done; "
+                        + "trap '' TERM; while :; do sleep " + marker + " & sleep 0.02; done"),
+                new byte[0], Duration.ofMillis(500));
+        assertEquals(SystemProcessRunner.TIMED_OUT, r.exitCode());
+        Thread.sleep(300);
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .filter(ProcessHandle::isAlive).filter(p -> !isZombie(p)).toList();
+        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "descendants left running");
+        List<Long> zombies = ProcessHandle.current().descendants().filter(ProcessRunnerTests::isZombie)
+                .map(ProcessHandle::pid).toList();
+        assertEquals(List.of(), zombies, "zombies under the agent");
+    }
+
+    @Test
+    void aBackgroundProcessHoldingTheOutputDoesNotHangTheCaller() throws Exception {
+        long start = System.nanoTime();
+        ProcessResult r = new SystemProcessRunner().run(List.of("sh", "-c", "(sleep 6 &); echo started"),
+                new byte[0], Duration.ofSeconds(30));
+        long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(0, r.exitCode());
+        assertEquals("started\n", r.stdout());
+        assertTrue(ms < 5000, "waited " + ms + " ms for a daemon's pipe");
+    }
+
+    private static boolean isZombie(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }
