@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * The agent benchmark of issue #4 (not a test; run by {@code bench/agent-bench.sh}, as root):
  * start-up of {@code agent version}, host-to-reply latency through the real oxenstored with and
  * without the agent, and the idle cost of the agent next to an idle process and a 1 s poll loop.
+ * With {@code --only=soak} (or {@code soak} in the list) also the soak of issue #17 ({@link Soak}).
  * Options: {@code --requests=1000 --warmup=200 --idle-seconds=30 --startup-runs=10
- * --only=startup,latency,idle --out=target/agent-bench.txt}.
+ * --soak-requests=10000 --only=startup,latency,idle,soak --out=target/agent-bench.txt}.
  */
 public final class AgentBench {
 
@@ -38,12 +39,13 @@ public final class AgentBench {
     }
 
     /** Runs the benchmark and writes the report. */
-    public static void main(String[] args) throws IOException, XenStoreException, InterruptedException {
+    public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         int requests = Integer.parseInt(opt.getOrDefault("requests", "1000"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "200"));
         int idleSeconds = Integer.parseInt(opt.getOrDefault("idle-seconds", "30"));
         int startupRuns = Integer.parseInt(opt.getOrDefault("startup-runs", "10"));
+        int soakRequests = Integer.parseInt(opt.getOrDefault("soak-requests", "10000"));
         Set<String> only = Set.of(opt.getOrDefault("only", "startup,latency,idle").split(","));
         Path out = Path.of(opt.getOrDefault("out", "target/agent-bench.txt"));
 
@@ -67,6 +69,9 @@ public final class AgentBench {
                         idle(report, socket, work, idleSeconds);
                     }
                 }
+            }
+            if (only.contains("soak")) {
+                soak(report, work, soakRequests);
             }
         } finally {
             deleteTree(work);
@@ -94,6 +99,14 @@ public final class AgentBench {
             BenchAgent.stop(agent);
         }
         clear(socket);
+    }
+
+    private static void soak(BenchReport report, Path work, int requests) throws Exception {
+        LOG.info("soak: {} mixed requests through oxenstored (version, keyinit+password, resetnetwork, injectfile, bad input)",
+                requests);
+        try (Soak soak = Soak.start(Files.createTempDirectory(work, "soak"))) {
+            report.soak(soak.run(Math.max(50, requests / 50), requests), requests);
+        }
     }
 
     private static void idle(BenchReport report, Path socket, Path work, int seconds)

@@ -94,6 +94,20 @@ public final class BenchReport {
         line("");
     }
 
+    /** Soak table (issue #17): footprint at start, middle and end, latency per kind of request. */
+    public void soak(Soak.Result r, int requests) {
+        line("4. SOAK: %d mixed requests through the real oxenstored (version, keyinit+password, resetnetwork", requests);
+        line("   attach/detach, injectfile, bad input), agent with the launcher's flags; every reply checked");
+        for (Soak.Footprint f : r.footprints()) {
+            line("   %s", f);
+        }
+        line("   host-side latency per request (ms; password = keyinit + password):");
+        line("   %-34s %8s %8s %8s %8s %8s", "kind", "p50", "p90", "p99", "max", "mean");
+        r.latency().forEach(this::stats);
+        stats("all", r.all());
+        line("");
+    }
+
     /** Adds a free-form line. */
     public void line(String format, Object... args) {
         text.append(String.format(Locale.ROOT, format, args)).append('\n');

@@ -21,7 +21,6 @@ import org.novaagent.host.HostSimulator;
 import org.novaagent.host.demo.DemoNetwork;
 import org.novaagent.host.demo.Distro;
 import org.novaagent.host.demo.DistroRootBuilder;
-import org.novaagent.tests.support.AgentProcess;
 import org.novaagent.tests.xenstore.Oxenstored;
 import org.novaagent.xenstore.TransactionalXenStoreClient;
 import org.novaagent.xenstore.XenStoreConnector;
@@ -68,16 +67,22 @@ public final class Soak implements AutoCloseable {
         this.agent = agent;
     }
 
-    /** Starts oxenstored, a Debian root and the agent in {@code work}; replies are swept after 5 s. */
+    /**
+     * Starts oxenstored, a Debian root and the agent in {@code work} with the packaged launcher's
+     * JVM flags ({@link BenchAgent#LEAN_FLAGS}: a 32 MiB heap, so memory growth shows); replies
+     * are swept after 5 s.
+     */
     public static Soak start(Path work) throws Exception {
         Oxenstored daemon = Oxenstored.start(work.resolve("oxs"));
         Path root = DistroRootBuilder.build(work.resolve("root"), Distro.DEBIAN);
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Path conf = work.resolve("agent.conf");
         Files.writeString(conf, "rescan.interval = 5\nreplies.grace = 5\n");
-        Process agent = AgentProcess.start(work.resolve("logs"), Map.of(), "run", "--xenstore",
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        Process agent = new ProcessBuilder(BenchAgent.command(BenchAgent.LEAN_FLAGS, List.of("run", "--xenstore",
                 daemon.socketPath().toString(), "--root", root.toString(), "--plugins-dir", plugins.toString(),
-                "--allow-insecure-plugins-dir", "--config", conf.toString(), "--log-level", "warn");
+                "--allow-insecure-plugins-dir", "--config", conf.toString(), "--log-level", "warn")))
+                .redirectOutput(logs.resolve("agent.out").toFile()).redirectError(logs.resolve("agent.err").toFile()).start();
         TransactionalXenStoreClient host = XenStoreConnector.openSocket(daemon.socketPath());
         HostSimulator sim = new HostSimulator(host);
         sim.setDefaultTimeout(TIMEOUT);

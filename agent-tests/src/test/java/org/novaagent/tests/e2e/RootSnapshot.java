@@ -27,11 +27,17 @@ final class RootSnapshot {
         this.files = files;
     }
 
-    /** @return the snapshot of every file under {@code root} (paths relative to it) */
+    /** The agent's request journal: records come and go with every request, whatever the disk does. */
+    static final String JOURNAL = "var/lib/nova-agent/requests";
+
+    /** @return the snapshot of every file under {@code root} (paths relative to it) but the journal */
     static RootSnapshot of(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
+                if (root.relativize(p).startsWith(JOURNAL)) {
+                    continue;
+                }
                 if (Files.isSymbolicLink(p)) {
                     files.put(root.relativize(p).toString(), "-> " + Files.readSymbolicLink(p));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
