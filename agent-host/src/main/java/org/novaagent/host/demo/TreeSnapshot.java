@@ -25,6 +25,8 @@ public final class TreeSnapshot {
     public record Change(String path, Kind kind) {
     }
 
+    private static final String JOURNAL = "var/lib/nova-agent/requests/";
+
     private final Map<String, String> hashes;
 
     private TreeSnapshot(Map<String, String> hashes) {
@@ -32,7 +34,9 @@ public final class TreeSnapshot {
     }
 
     /**
-     * @param root directory to scan ({@code sys} is skipped: it is the fake sysfs)
+     * @param root directory to scan ({@code sys} is skipped: it is the fake sysfs; so is the
+     *             agent's request journal {@code var/lib/nova-agent/requests}, whose records live
+     *             only while a request is in progress and may vanish during the walk)
      * @return the snapshot
      * @throws IOException when a file cannot be read
      */
@@ -41,7 +45,7 @@ public final class TreeSnapshot {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
-                if (Files.isRegularFile(f) && !rel.startsWith("sys/")) {
+                if (Files.isRegularFile(f) && !rel.startsWith("sys/") && !rel.startsWith(JOURNAL)) {
                     map.put(rel, sha256(Files.readAllBytes(f)));
                 }
             }

@@ -356,17 +356,15 @@ class NetworkE2ETests {
         assertTrue(eth1.contains("Destination=10.176.0.0/12") && eth1.contains("Gateway=10.208.224.1"), eth1);
     }
 
-    /** @return every regular file under {@code root}: relative path → mtime and content */
+    /**
+     * @return every regular file under {@code root}: relative path → mtime and content; not the
+     *         agent's request journal, whose records vanish right after the reply is committed
+     */
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            // the request history (agent status) records every request: not configuration
-            for (Path f : walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.getParent().endsWith("var/lib/nova-agent") || !f.getFileName().toString().startsWith("history"))
-                    .toList()) {
-                files.put(root.relativize(f).toString(),
-                        Files.getLastModifiedTime(f).toMillis() + " " + Files.readString(f, StandardCharsets.ISO_8859_1));
-            }
+        for (Path f : RootSnapshot.filesOutsideJournal(root).stream().filter(Files::isRegularFile).toList()) {
+            files.put(root.relativize(f).toString(),
+                    Files.getLastModifiedTime(f).toMillis() + " " + Files.readString(f, StandardCharsets.ISO_8859_1));
         }
         return files;
     }

@@ -2,9 +2,12 @@
 package org.novaagent.tests.e2e;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Every regular file and symbolic link under a root, with its content hash and mode, so a test can
@@ -33,20 +35,43 @@ final class RootSnapshot {
     /** @return the snapshot of every file under {@code root} (paths relative to it) but the journal */
     static RootSnapshot of(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (root.relativize(p).startsWith(JOURNAL)) {
-                    continue;
-                }
-                if (Files.isSymbolicLink(p)) {
-                    files.put(root.relativize(p).toString(), "-> " + Files.readSymbolicLink(p));
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(root.relativize(p).toString(), sha256(Files.readAllBytes(p)) + " "
-                            + PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
-                }
+        for (Path p : filesOutsideJournal(root)) {
+            if (Files.isSymbolicLink(p)) {
+                files.put(root.relativize(p).toString(), "-> " + Files.readSymbolicLink(p));
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                files.put(root.relativize(p).toString(), sha256(Files.readAllBytes(p)) + " "
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
             }
         }
         return new RootSnapshot(files);
+    }
+
+    /**
+     * @return every file under {@code root} except the request journal's subtree, which is never
+     *         entered (its records vanish right after a reply is committed: a walk would race them),
+     *         and the request history ({@code var/lib/nova-agent/history*}, one line per request)
+     */
+    static List<Path> filesOutsideJournal(Path root) throws IOException {
+        List<Path> all = new ArrayList<>();
+        Path journal = root.resolve(JOURNAL);
+        Path state = journal.getParent();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(journal) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                // the request history (agent status) records every request: bookkeeping, not configuration
+                if (file.getParent().equals(state) && file.getFileName().toString().startsWith("history")) {
+                    return FileVisitResult.CONTINUE;
+                }
+                all.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return all;
     }
 
     /** @return files whose name marks them as temporary ({@code *.nova-agent.tmp}, {@code .nova-tmp-*}, {@code .tmp-*}) */
