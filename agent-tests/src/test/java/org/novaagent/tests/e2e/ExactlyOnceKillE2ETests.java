@@ -143,29 +143,9 @@ class ExactlyOnceKillE2ETests {
                 "--config", config.toString(), "--log-level", logLevel};
         }
 
-        /**
-         * @return the ids of the {@code data/guest/<id>} writes that took effect, from oxenstored's
-         *         access log: outside a transaction ({@code A<conn>}), or in one ({@code A<conn>.<tx>})
-         *         whose {@code commit} is logged; a transaction cut short by the kill has no commit line
-         */
-        List<String> committedReplyWrites() throws Exception {
-            List<String[]> lines = Files.readAllLines(stage.daemon().accessLog()).stream()
-                    .map(l -> l.replaceFirst("^\\[[^]]*\\]\\s+", "").split("\\s+", 4)).toList();
-            java.util.Set<String> commits = new java.util.HashSet<>();
-            lines.stream().filter(f -> f.length >= 2 && f[1].equals("commit")).forEach(f -> commits.add(f[0]));
-            List<String> ids = new ArrayList<>();
-            for (String[] f : lines) {
-                if (f.length >= 3 && f[1].equals("write") && f[2].contains("data/guest/")
-                        && (!f[0].contains(".") || commits.contains(f[0]))) {
-                    ids.add(f[2].substring(f[2].lastIndexOf('/') + 1));
-                }
-            }
-            return ids;
-        }
-
         void check() throws Exception {
             String domain = stage.domain();
-            List<String> committed = committedReplyWrites();
+            List<String> committed = AccessLog.committedReplyWrites(stage.daemon().accessLog());
             for (String id : ids) {
                 long writes = committed.stream().filter(id::equals).count();
                 assertEquals(1, writes, "n=" + n + ": committed reply writes of " + id);

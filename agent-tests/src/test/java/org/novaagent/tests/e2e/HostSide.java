@@ -4,11 +4,9 @@ package org.novaagent.tests.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.novaagent.xenstore.XenStoreClient;
 import org.novaagent.xenstore.XenStoreException;
 
@@ -81,12 +79,10 @@ final class HostSide {
      *
      * @param accessLog oxenstored's access log
      * @param id        the request id
-     * @return the number of writes of that reply path
+     * @return the number of writes of that reply path that took effect (not those of a
+     *         transaction attempt that ended in {@code EAGAIN}; see {@link AccessLog})
      */
     static long replyWrites(Path accessLog, String id) throws IOException {
-        Pattern write = Pattern.compile("\\swrite\\s+(\\S*/)?data/guest/" + Pattern.quote(id) + "\\s");
-        try (var lines = Files.lines(accessLog)) {
-            return lines.filter(l -> write.matcher(l + " ").find()).count();
-        }
+        return AccessLog.committedReplyWrites(accessLog).stream().filter(id::equals).count();
     }
 }

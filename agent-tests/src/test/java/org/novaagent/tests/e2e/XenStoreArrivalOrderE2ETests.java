@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +26,12 @@ import org.novaagent.xenstore.TransactionalXenStoreClient;
  * Arrival order on the real oxenstored, which lists children sorted by name: requests written
  * one {@code xenstore-write} at a time, with ids whose name order is not their write order
  * ({@code z-001, a-002, m-003...}), must be answered in write order. The order of the agent's
- * {@code data/guest/<id>} writes is read from the daemon's access log.
+ * {@code data/guest/<id>} writes that took effect is read from the daemon's access log ({@link AccessLog}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XenStoreArrivalOrderE2ETests {
 
     private static final String VERSION_REQUEST = "{\"name\": \"version\", \"value\": \"agent\"}";
-    private static final Pattern REPLY_WRITE = Pattern.compile("\\swrite\\s+(?:\\S*/)?data/guest/(\\S+)\\s");
 
     @TempDir
     static Path dir;
@@ -115,20 +112,9 @@ class XenStoreArrivalOrderE2ETests {
             assertEquals("0", HostSide.parse(reply.get()).get("returncode").textValue(), reply.get());
             assertTrue(HostSide.awaitRequestRemoved(host, domain, id, 15_000), "request " + id + " left");
         }
-        List<String> written = replyWrites().stream().filter(ids::contains).toList();
-        assertEquals(ids, written, "reply writes in the access log, in order\n" + agent.stderr());
-    }
-
-    /** @return the ids of the {@code data/guest/<id>} writes in the access log, in log order */
-    private List<String> replyWrites() throws IOException {
-        List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(daemon.accessLog())) {
-            Matcher m = REPLY_WRITE.matcher(line + " ");
-            if (m.find()) {
-                ids.add(m.group(1));
-            }
-        }
-        return ids;
+        List<String> written = AccessLog.committedReplyWrites(daemon.accessLog()).stream().filter(ids::contains).toList();
+        assertEquals(ids, written, "committed reply writes in the access log, in order\n"
+                + AccessLog.linesAbout(daemon.accessLog(), ids.get(0)) + "\n" + agent.stderr());
     }
 
     /** Sends SIGSTOP or SIGCONT to the agent's JVM (our own child process). */
