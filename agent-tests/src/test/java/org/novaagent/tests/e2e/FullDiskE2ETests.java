@@ -174,16 +174,27 @@ class FullDiskE2ETests {
         assertEquals("", before.changedOrRemoved(after), "previous files intact: " + report);
     }
 
-    private void fill(Path filler, int freeBlocks) throws IOException {
-        long usable = Files.getFileStore(inside).getUsableSpace();
-        long size = Math.max(0, usable - freeBlocks * BLOCK);
-        try (var out = Files.newOutputStream(filler)) {
-            byte[] chunk = new byte[(int) BLOCK];
-            for (long written = 0; written < size; written += BLOCK) {
-                out.write(chunk);
+    /**
+     * Fills the disk until at most {@code freeBlocks} blocks are free; tops the filler up when the
+     * agent's bookkeeping of the previous request (its journal record, removed right after the
+     * reply) frees a block meanwhile.
+     */
+    private void fill(Path filler, int freeBlocks) throws IOException, InterruptedException {
+        byte[] chunk = new byte[(int) BLOCK];
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long usable = Files.getFileStore(inside).getUsableSpace();
+            if (usable <= freeBlocks * BLOCK) {
+                return;
             }
-        } catch (IOException e) {
-            // full before the last chunk: exactly what was asked for
+            try (var out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND)) {
+                for (long written = 0; written < usable - freeBlocks * BLOCK; written += BLOCK) {
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // full before the last chunk: exactly what was asked for
+            }
+            Thread.sleep(20);
         }
         long left = Files.getFileStore(inside).getUsableSpace();
         assertTrue(left <= freeBlocks * BLOCK, "free " + left + " bytes, wanted " + freeBlocks + " blocks");
