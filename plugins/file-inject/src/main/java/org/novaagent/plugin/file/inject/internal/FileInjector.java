@@ -10,12 +10,19 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandResult;
+import org.novaagent.api.support.BackupDirectory;
+import org.novaagent.api.support.RefusedPathException;
+import org.novaagent.api.support.SafeFiles;
+import org.novaagent.api.support.WriteOptions;
+import org.novaagent.api.support.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The part shared by {@code injectfile} and {@code file_inject}: strict base64, the size limit,
- * path checks and the atomic write. Exists so the two wire formats cannot drift apart.
+ * path checks and the write through {@link SafeFiles} (no link followed anywhere, temp file in a
+ * private directory, mode/owner/group of an existing file kept, one backup of at most
+ * {@link SafeFiles#COPY_LIMIT} bytes, atomic rename, fsync). Exists so the two wire formats cannot drift apart.
  */
 final class FileInjector {
 
@@ -24,6 +31,8 @@ final class FileInjector {
     /** Largest accepted base64 text: enough for the limit plus a maximal path and JSON framing. */
     static final int MAX_ENCODED_CHARS = (MAX_CONTENT_BYTES + 4096 + 16) / 3 * 4 + 4 + 256;
     static final String BAD_BASE64 = "Error doing base64 decoding of data";
+    /** Mode of a file that did not exist before (2.x); an existing file keeps mode, owner and group. */
+    static final int NEW_FILE_MODE = 0600;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileInjector.class);
 
@@ -89,14 +98,31 @@ final class FileInjector {
         }
         TargetResolver.validate(guestPath);
         try {
-            Path target = TargetResolver.resolve(root, guestPath);
-            AtomicFileReplacer.replace(root, target, guestPath, contents);
+            WriteOutcome outcome = SafeFiles.under(root).write(TargetResolver.relative(guestPath), contents,
+                    WriteOptions.mode(NEW_FILE_MODE).keepingExisting().withParents(TargetResolver.parentMode(guestPath))
+                            .withBackup());
+            if (!outcome.backupNote().isEmpty()) {
+                LOG.warn("{}: {}", TargetResolver.quote(guestPath), outcome.backupNote());
+            }
             LOG.info("Injected {} bytes into {}", contents.length, TargetResolver.quote(guestPath));
             return CommandResult.ok();
+        } catch (RefusedPathException e) {
+            LOG.warn("Refused to inject {}: {}", TargetResolver.quote(guestPath), e.getMessage());
+            throw TargetResolver.fail("Refusing to write " + TargetResolver.quote(guestPath) + ": "
+                    + TargetResolver.quote("/" + e.relativePath()) + " " + e.reason());
         } catch (IOException e) {
             LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
             throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + e, e);
         }
+    }
+
+    /**
+     * @param root      the target root
+     * @param guestPath the absolute guest path of the file
+     * @return the one backup kept of a replaced file: {@code <root>/var/lib/nova-agent/backup/<guest path>}
+     */
+    static Path backupOf(Path root, String guestPath) {
+        return BackupDirectory.backupOf(root, TargetResolver.relative(guestPath));
     }
 
     private static CommandException tooLarge(long size) {

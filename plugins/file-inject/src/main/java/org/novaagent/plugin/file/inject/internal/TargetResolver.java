@@ -1,26 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.file.inject.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.novaagent.api.CommandException;
 
 /**
- * Turns a host-supplied guest path into a real path under the target root, creating missing
- * parent directories. Exists so that no host input can make the agent write outside the root:
- * the path must be absolute and normalised, and the parent's real path (after following every
- * symbolic link) must lie under the root's real path.
+ * Checks a host-supplied guest path and turns it into the root-relative path the safe writer
+ * takes. Exists so that no host input can name a file outside the root: the path must be absolute
+ * and normalised. Links are not resolved here at all: {@code SafeFiles} refuses any symbolic link
+ * on the way (issue #19 finding 2: following an in-root link let a user redirect an inject for
+ * {@code ~/.ssh} to root's).
  */
 final class TargetResolver {
 
     private static final int MAX_PATH_CHARS = 4096;
-    private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> PUBLIC_DIR = PosixFilePermissions.fromString("rwxr-xr-x");
 
     private TargetResolver() {
     }
@@ -53,45 +45,22 @@ final class TargetResolver {
     }
 
     /**
-     * Resolves a validated guest path under the root, creating missing parent directories
-     * (0700 under {@code /root}, else 0755).
-     *
-     * @param root      the target root
      * @param guestPath a path that passed {@link #validate}
-     * @return the file's path: the parent's real path plus the file name
-     * @throws CommandException {@code "500"} when the parent escapes the root or is not a directory
-     * @throws IOException      when a directory cannot be read or created
+     * @return the same path relative to the target root ({@code home/bob/.ssh/authorized_keys}), for
+     *         {@link org.novaagent.api.support.SafeFiles}, which opens every component without
+     *         following a link and refuses one anywhere
      */
-    static Path resolve(Path root, String guestPath) throws CommandException, IOException {
-        Path realRoot = root.toRealPath();
-        Path relative = realRoot.getFileSystem().getPath(guestPath.substring(1));
-        Path parentRelative = relative.getParent();
-        Path existing = realRoot;
-        int depth = 0;
-        int parentDepth = parentRelative == null ? 0 : parentRelative.getNameCount();
-        // Walk down while components exist, re-anchoring at each real path so symlinks are followed once.
-        while (depth < parentDepth && Files.exists(existing.resolve(relative.getName(depth)), LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.resolve(relative.getName(depth)).toRealPath();
-            checkInside(realRoot, existing, guestPath);
-            if (!Files.isDirectory(existing)) {
-                throw fail("Cannot write " + quote(guestPath) + ": a parent is not a directory");
-            }
-            depth++;
-        }
-        for (; depth < parentDepth; depth++) {
-            existing = existing.resolve(relative.getName(depth));
-            boolean underRootHome = guestPath.startsWith("/root/");
-            Files.createDirectory(existing);
-            Files.setPosixFilePermissions(existing, underRootHome ? PRIVATE_DIR : PUBLIC_DIR);
-        }
-        return existing.resolve(relative.getFileName().toString());
+    static String relative(String guestPath) {
+        return guestPath.substring(1);
     }
 
-    private static void checkInside(Path realRoot, Path real, String guestPath) throws CommandException {
-        if (!real.startsWith(realRoot)) {
-            throw fail("Refusing to write " + quote(guestPath)
-                    + ": a parent directory is a symbolic link leading outside the target root");
-        }
+    /**
+     * @param guestPath a path that passed {@link #validate}
+     * @return the mode of parent directories the inject creates: 0700 for the {@code /root} tree
+     *         (root's home is private), else 0755
+     */
+    static int parentMode(String guestPath) {
+        return guestPath.startsWith("/root/") ? 0700 : 0755;
     }
 
     /**

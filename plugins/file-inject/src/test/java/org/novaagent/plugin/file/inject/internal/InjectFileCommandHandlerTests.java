@@ -64,7 +64,7 @@ class InjectFileCommandHandlerTests {
 
     private void assertNoTempFiles() {
         try (Stream<Path> s = Files.walk(root)) {
-            List<Path> temps = s.filter(p -> p.getFileName().toString().endsWith(".nova-agent.tmp")).toList();
+            List<Path> temps = s.filter(p -> p.getFileName().toString().startsWith(".nova-agent-")).toList();
             assertEquals(List.of(), temps);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -86,7 +86,7 @@ class InjectFileCommandHandlerTests {
         assertEquals("rwx------", mode(root.resolve("root/.ssh")));
         assertEquals("rwx------", mode(root.resolve("root")));
         assertFalse(Files.exists(root.resolve("root/.ssh/authorized_keys.bak")));
-        assertFalse(Files.exists(AtomicFileReplacer.backupOf(root, "/root/.ssh/authorized_keys")), "nothing to back up");
+        assertFalse(Files.exists(FileInjector.backupOf(root, "/root/.ssh/authorized_keys")), "nothing to back up");
         assertNoTempFiles();
     }
 
@@ -132,7 +132,7 @@ class InjectFileCommandHandlerTests {
         assertEquals("rw-r-----", mode(file));
         assertEquals(uid, Files.getAttribute(file, "unix:uid"));
         assertEquals(uid, Files.getAttribute(file, "unix:gid"));
-        Path backup = AtomicFileReplacer.backupOf(root, "/etc/motd");
+        Path backup = FileInjector.backupOf(root, "/etc/motd");
         assertEquals(root.resolve("var/lib/nova-agent/backup/etc/motd"), backup);
         assertEquals("first\n", Files.readString(backup));
         assertEquals("rw-r-----", mode(backup));
@@ -163,18 +163,23 @@ class InjectFileCommandHandlerTests {
     void symlinkedParentLeadingOutsideTheRootIsRefused() throws Exception {
         Files.createSymbolicLink(root.resolve("etc"), outside);
         CommandException e = failure("/etc/passwd", "x\n".getBytes(StandardCharsets.UTF_8));
-        assertTrue(e.getMessage().contains("outside the target root"), e.getMessage());
+        assertTrue(e.getMessage().contains("'/etc' is a symbolic link"), e.getMessage());
+        assertFalse(e.getMessage().contains(outside.toString()), "never the resolved path: " + e.getMessage());
         try (Stream<Path> s = Files.list(outside)) {
             assertEquals(0, s.count());
         }
     }
 
+    /** Issue #19 finding 2: an in-root link is refused too (a user's ~/.ssh -> /root/.ssh is in the root). */
     @Test
-    void symlinkedParentInsideTheRootIsFollowed() throws Exception {
+    void symlinkedParentInsideTheRootIsRefusedToo() throws Exception {
         Files.createDirectories(root.resolve("data/real"));
         Files.createSymbolicLink(root.resolve("srv"), root.resolve("data/real"));
-        inject("/srv/f", "ok".getBytes(StandardCharsets.UTF_8));
-        assertEquals("ok", Files.readString(root.resolve("data/real/f")));
+        CommandException e = failure("/srv/f", "ok".getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("'/srv' is a symbolic link"), e.getMessage());
+        try (Stream<Path> s = Files.list(root.resolve("data/real"))) {
+            assertEquals(0, s.count());
+        }
     }
 
     @Test

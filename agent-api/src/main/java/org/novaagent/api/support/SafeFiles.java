@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.api.support;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one way a plugin writes, reads or removes a file under the target root when it runs as root
+ * and some directory on the way may belong to someone else (a user's {@code ~/.ssh}, an image's
+ * {@code etc}). Every path is root-relative; every component is opened from the root downwards
+ * through directory handles without following symbolic links, and a link anywhere (the last
+ * component included) is refused with a {@link RefusedPathException} naming the relative path.
+ * Writes are atomic (readers see the old or the new file), fsync'ed with their directory, and made
+ * in a private directory so no name another user can swap is ever written, chown'ed or chmod'ed
+ * (see {@link StagingDirectory}). See "Writing files safely" in the agent-api README.
+ *
+ * <p>Instances are immutable and thread-safe; each call opens and closes its own handles. Calls
+ * check for interruption between chunks of I/O and then throw {@link java.io.InterruptedIOException}
+ * (the target unchanged when that happens before the final rename). Linux only: elsewhere every
+ * call throws {@link IOException}.
+ */
+public final class SafeFiles {
+
+    /**
+     * Most bytes copied from an existing file for a backup or an unchanged-content comparison
+     * (1 MiB: config files and key lists are far smaller).
+     */
+    public static final long COPY_LIMIT = 1 << 20;
+
+    private final Path root;
+
+    private SafeFiles(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * @param root the target root; it is trusted (chosen by the operator) and may itself be reached
+     *             through links
+     * @return the files under it
+     */
+    public static SafeFiles under(Path root) {
+        return new SafeFiles(root.toAbsolutePath().normalize());
+    }
+
+    /** @return the target root */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * @param relative a root-relative path ({@code etc/hostname})
+     * @return what is there, not following a link at the last component; empty when nothing is
+     *         there (or a parent is missing)
+     * @throws RefusedPathException when a parent component is a link or not a directory
+     */
+    public Optional<FileFacts> stat(String relative) throws IOException {
+        String[] p = split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
+            if (dir.isEmpty()) {
+                return Optional.empty();
+            }
+            try (OpenDirectory d = dir.get()) {
+                return d.stat(p[1]);
+            }
+        }
+    }
+
+    /**
+     * @param relative a root-relative path
+     * @param limit    largest size accepted, in bytes
+     * @return the content of the regular file there, or empty when nothing is there
+     * @throws RefusedPathException when any component is a link, the file is not regular, has more
+     *                              than one hard link, or is larger than {@code limit}
+     */
+    public Optional<byte[]> read(String relative, long limit) throws IOException {
+        String[] p = split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
+            if (dir.isEmpty()) {
+                return Optional.empty();
+            }
+            try (OpenDirectory d = dir.get()) {
+                return BoundedRead.read(d, p[1], limit);
+            }
+        }
+    }
+
+    /**
+     * Atomically creates or replaces a regular file.
+     *
+     * @param relative a root-relative path
+     * @param content  the new content
+     * @param options  mode, owner, parents, backup and skip rules
+     * @return what was done
+     * @throws RefusedPathException when a component is a link, the target is not a regular file or
+     *                              is hard-linked
+     * @throws NoSuchFileException  when a parent is missing and {@code options} create none
+     * @throws IOException          on any other failure; the target is then unchanged
+     */
+    public WriteOutcome write(String relative, byte[] content, WriteOptions options) throws IOException {
+        String[] p = split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(p[0], options.parentMode(), false);
+            try (OpenDirectory d = dir.orElseThrow(() -> new NoSuchFileException(p[0]))) {
+                Optional<FileFacts> old = d.stat(p[1]);
+                if (old.isPresent()) {
+                    BoundedRead.checkReadable(d, p[1], old.get());
+                }
+                int mode = options.keepExisting() && old.isPresent() ? old.get().mode() : options.mode();
+                if (options.skipUnchanged() && old.isPresent() && old.get().mode() == mode
+                        && old.get().size() == content.length && content.length <= COPY_LIMIT
+                        && Arrays.equals(content, BoundedRead.read(d, p[1], COPY_LIMIT).orElse(null))) {
+                    return new WriteOutcome(false, WriteOutcome.Backup.NONE, old.get().size());
+                }
+                WriteOutcome.Backup backup = WriteOutcome.Backup.NONE;
+                if (options.backup() && old.isPresent()) {
+                    backup = copyToBackup(top, d, p[1], relative, old.get());
+                }
+                boolean keep = options.keepExisting() && old.isPresent();
+                StagingDirectory.replace(d, p[1], content, keep ? old.get().owner() : null,
+                        keep ? old.get().group() : null, mode);
+                return new WriteOutcome(true, backup, old.map(FileFacts::size).orElse(-1L));
+            }
+        }
+    }
+
+    /**
+     * Copies the current content of a file to its one backup ({@link BackupDirectory#backupOf}),
+     * with the file's mode, owned by the agent, in directories that are the agent's own and 0700.
+     *
+     * @param relative a root-relative path
+     * @return {@link WriteOutcome.Backup#KEPT}, {@code NONE} when there is no file, or
+     *         {@code SKIPPED_TOO_LARGE} above {@link #COPY_LIMIT} (nothing copied)
+     * @throws RefusedPathException as for {@link #read}
+     */
+    public WriteOutcome backup(String relative) throws IOException {
+        String[] p = split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
+            if (dir.isEmpty()) {
+                return new WriteOutcome(false, WriteOutcome.Backup.NONE, -1);
+            }
+            try (OpenDirectory d = dir.get()) {
+                Optional<FileFacts> old = d.stat(p[1]);
+                if (old.isEmpty()) {
+                    return new WriteOutcome(false, WriteOutcome.Backup.NONE, -1);
+                }
+                BoundedRead.checkReadable(d, p[1], old.get());
+                return new WriteOutcome(false, copyToBackup(top, d, p[1], relative, old.get()), old.get().size());
+            }
+        }
+    }
+
+    /**
+     * Removes a file ({@code unlinkat} through its directory's handle: a link there is removed, never
+     * followed).
+     *
+     * @param relative a root-relative path
+     * @return false when there was nothing to remove
+     * @throws RefusedPathException when a parent is a link, or the entry is a directory
+     */
+    public boolean delete(String relative) throws IOException {
+        String[] p = split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
+            if (dir.isEmpty()) {
+                return false;
+            }
+            try (OpenDirectory d = dir.get()) {
+                Optional<FileFacts> old = d.stat(p[1]);
+                if (old.isEmpty()) {
+                    return false;
+                }
+                if (old.get().type() == FileFacts.Type.DIRECTORY) {
+                    throw new RefusedPathException(relative, "is a directory");
+                }
+                d.stream().deleteFile(Path.of(p[1]));
+                d.sync();
+                return true;
+            }
+        }
+    }
+
+    private WriteOutcome.Backup copyToBackup(OpenDirectory top, OpenDirectory dir, String name, String relative,
+            FileFacts old) throws IOException {
+        if (old.size() > COPY_LIMIT) {
+            return WriteOutcome.Backup.SKIPPED_TOO_LARGE;
+        }
+        byte[] content;
+        try {
+            content = BoundedRead.read(dir, name, COPY_LIMIT).orElseThrow(() -> new NoSuchFileException(relative));
+        } catch (RefusedPathException e) {
+            if (e.getMessage().contains("limit")) {
+                return WriteOutcome.Backup.SKIPPED_TOO_LARGE;   // it grew after the check
+            }
+            throw e;
+        }
+        String[] b = split(BackupDirectory.RELATIVE + "/" + relative);
+        String state = "var/lib";
+        try (OpenDirectory varLib = top.descend(state, 0755, false).orElseThrow();
+             OpenDirectory backupDir = varLib.descend(b[0].substring(state.length() + 1), 0700, true).orElseThrow()) {
+            Optional<FileFacts> previous = backupDir.stat(b[1]);
+            if (previous.isPresent()) {
+                BoundedRead.checkReadable(backupDir, b[1], previous.get());
+            }
+            StagingDirectory.replace(backupDir, b[1], content, null, null, old.mode());
+        }
+        return WriteOutcome.Backup.KEPT;
+    }
+
+    /** @return {parent, name}; parent is {@code ""} for a file in the root */
+    private static String[] split(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.endsWith("/") || relative.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a root-relative path: '" + relative + "'");
+        }
+        for (String s : relative.split("/", -1)) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+                throw new IllegalArgumentException("not a normalised root-relative path: '" + relative + "'");
+            }
+        }
+        int slash = relative.lastIndexOf('/');
+        return slash < 0 ? new String[] {"", relative} : new String[] {relative.substring(0, slash),
+            relative.substring(slash + 1)};
+    }
+}
