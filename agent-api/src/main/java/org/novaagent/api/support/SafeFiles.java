@@ -199,6 +199,27 @@ public final class SafeFiles {
             }
             throw e;
         }
+        storeBackup(top, relative, content, old.mode());
+        return WriteOutcome.Backup.KEPT;
+    }
+
+    /**
+     * Writes given content as the one backup of a file (e.g. another tool's config kept for a later
+     * restore), in the same private directories as {@link #backup}.
+     *
+     * @param relative the root-relative path of the file the content belongs to ({@code etc/x})
+     * @param content  the content to keep
+     * @param mode     the backup's mode
+     * @throws RefusedPathException when a backup directory is a link or not the agent's own
+     */
+    public void writeBackup(String relative, byte[] content, int mode) throws IOException {
+        split(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            storeBackup(top, relative, content, mode);
+        }
+    }
+
+    private static void storeBackup(OpenDirectory top, String relative, byte[] content, int mode) throws IOException {
         String[] b = split(BackupDirectory.RELATIVE + "/" + relative);
         String state = "var/lib";
         try (OpenDirectory varLib = top.descend(state, 0755, false).orElseThrow();
@@ -207,9 +228,8 @@ public final class SafeFiles {
             if (previous.isPresent()) {
                 BoundedRead.checkReadable(backupDir, b[1], previous.get());
             }
-            StagingDirectory.replace(backupDir, b[1], content, null, null, old.mode());
+            StagingDirectory.replace(backupDir, b[1], content, null, null, mode);
         }
-        return WriteOutcome.Backup.KEPT;
     }
 
     /** @return {parent, name}; parent is {@code ""} for a file in the root */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -17,7 +19,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.novaagent.api.support.BackupDirectory;
-import org.novaagent.network.internal.AtomicFiles;
+import org.novaagent.api.support.FileFacts;
+import org.novaagent.api.support.SafeFiles;
+import org.novaagent.api.support.WriteOptions;
+import org.novaagent.api.support.WriteOutcome;
 import org.novaagent.network.internal.UnifiedDiff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The only writer of network files. Resolves root-relative paths (rejecting escapes), plans the
  * change (unchanged files are skipped, so a repeated resetnetwork is a no-op), then writes each
- * file atomically (temp file in the same directory, fsync, rename), keeping one backup of what it
- * replaced or removed under {@link #BACKUP_DIR} (never next to the file: ifupdown's
- * {@code source interfaces.d/*} and NetworkManager would read a stray copy). The result can be
- * rolled back.
+ * file through {@link SafeFiles} (no link followed at any component, the last included: issue #19
+ * finding 6; atomic rename, fsync), keeping one backup of what it replaced or removed under
+ * {@link #BACKUP_DIR} (never next to the file: ifupdown's {@code source interfaces.d/*} and
+ * NetworkManager would read a stray copy). The result can be rolled back.
  */
 public final class FileStager {
 
@@ -46,11 +51,16 @@ public final class FileStager {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStager.class);
 
+    /** Directories created for a config file (as {@code mkdir -p} with the usual umask). */
+    private static final int DIR_MODE = 0755;
+
     private final Path root;
+    private final SafeFiles files;
 
     /** @param root the target root; every path is resolved under it */
     public FileStager(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.files = SafeFiles.under(this.root);
     }
 
     /** @return the target root */
@@ -101,8 +111,12 @@ public final class FileStager {
      * @throws IOException when it exists but cannot be read
      */
     public Optional<String> read(String relative) throws IOException {
-        Path p = resolve(relative);
-        return Files.isRegularFile(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
+        return files.read(key(relative), SafeFiles.COPY_LIMIT).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** @return the normalised root-relative form of a path that {@link #resolve} accepts */
+    private String key(String relative) {
+        return root.relativize(resolve(relative)).toString();
     }
 
     /**
@@ -123,15 +137,15 @@ public final class FileStager {
         }
         List<FileChange> out = new ArrayList<>();
         for (Map.Entry<String, RenderedFile> e : wanted.entrySet()) {
-            Path p = resolve(e.getKey());
             RenderedFile f = e.getValue();
-            int oldMode = AtomicFiles.mode(p);
-            if (oldMode < 0) {
+            Optional<FileFacts> facts = this.files.stat(e.getKey());
+            if (facts.isEmpty()) {
                 out.add(new FileChange(e.getKey(), FileChange.Kind.CREATE, Optional.empty(), -1,
                         Optional.of(f.content()), f.mode()));
                 continue;
             }
-            String old = Files.readString(p, StandardCharsets.UTF_8);
+            int oldMode = facts.get().mode();
+            String old = existing(e.getKey());
             FileChange.Kind kind = !old.equals(f.content()) ? FileChange.Kind.MODIFY
                     : oldMode != (f.mode() & 0777) ? FileChange.Kind.MODE : null;
             if (kind != null) {
@@ -142,10 +156,10 @@ public final class FileStager {
             if (wanted.containsKey(stale)) {
                 continue;
             }
-            Path p = resolve(stale);
-            String old = Files.readString(p, StandardCharsets.UTF_8);
+            String old = existing(stale);
             if (Headers.isOurs(old)) {
-                out.add(new FileChange(stale, FileChange.Kind.DELETE, Optional.of(old), AtomicFiles.mode(p),
+                out.add(new FileChange(stale, FileChange.Kind.DELETE, Optional.of(old),
+                        this.files.stat(stale).orElseThrow(() -> new NoSuchFileException(stale)).mode(),
                         Optional.empty(), -1));
             } else {
                 LOG.info("{} matches an owned pattern but has no nova-agent header; left alone", stale);
@@ -163,12 +177,14 @@ public final class FileStager {
      * @throws IOException when the file cannot be read
      */
     public Optional<FileChange> planRemoval(String relative) throws IOException {
-        Path p = resolve(relative);
-        if (!Files.isRegularFile(p)) {
-            return Optional.empty();
+        String rel = key(relative);
+        Optional<FileFacts> facts = this.files.stat(rel);
+        if (facts.isEmpty() || facts.get().type() != FileFacts.Type.REGULAR) {
+            facts.ifPresent(f -> LOG.info("{} is not a regular file ({}); not taken over", rel, f.type()));
+            return Optional.empty();          // never followed: a link is left as it is
         }
-        return Optional.of(new FileChange(root.relativize(p).toString(), FileChange.Kind.DELETE,
-                Optional.of(Files.readString(p, StandardCharsets.UTF_8)), AtomicFiles.mode(p), Optional.empty(), -1));
+        return Optional.of(new FileChange(rel, FileChange.Kind.DELETE, Optional.of(existing(rel)),
+                facts.get().mode(), Optional.empty(), -1));
     }
 
     /**
@@ -183,23 +199,27 @@ public final class FileStager {
         List<FileChange> done = new ArrayList<>();
         try {
             for (FileChange c : plan) {
-                Path p = resolve(c.path());
+                String rel = key(c.path());
                 switch (c.kind()) {
                     case CREATE -> {
-                        if (isBackup(c.path())) {
-                            BackupDirectory.createParents(root, p);
+                        if (isBackup(rel)) {             // a taken-over original kept for restore
+                            files.writeBackup(rel.substring(BACKUP_DIR.length() + 1),
+                                    utf8(c.newContent().orElseThrow()), c.newMode());
+                        } else {
+                            write(rel, c.newContent().orElseThrow(), c.newMode());
                         }
-                        AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
                     }
-                    case MODIFY -> {
-                        backup(c);
-                        AtomicFiles.write(p, c.newContent().orElseThrow(), c.newMode());
-                    }
+                    case MODIFY -> note(rel, files.write(rel, utf8(c.newContent().orElseThrow()),
+                            isBackup(rel) ? WriteOptions.mode(c.newMode())
+                                    : WriteOptions.mode(c.newMode()).withParents(DIR_MODE).withBackup()));
                     case DELETE -> {
-                        backup(c);
-                        AtomicFiles.delete(p);
+                        if (!isBackup(rel)) {
+                            note(rel, files.backup(rel));
+                        }
+                        files.delete(rel);
                     }
-                    case MODE -> Files.setPosixFilePermissions(p, AtomicFiles.permissions(c.newMode()));
+                    // rewritten rather than chmod'ed: a chmod by name could follow a link swapped in
+                    case MODE -> write(rel, c.oldContent().orElseThrow(), c.newMode());
                 }
                 done.add(c);
                 LOG.info("{} {}", c.kind().name().toLowerCase(java.util.Locale.ROOT), c.path());
@@ -258,14 +278,32 @@ public final class FileStager {
         return sb.toString();
     }
 
-    /** Writes the old content of a modified or removed file to its backup, atomically. */
-    private void backup(FileChange c) throws IOException {
-        if (isBackup(c.path())) {
-            return;
+    /**
+     * Writes a file with the given content and mode (atomically, creating parents 0755); used by
+     * {@link StagedChange#rollback} too.
+     */
+    void write(String relative, String content, int mode) throws IOException {
+        files.write(key(relative), utf8(content), WriteOptions.mode(mode).withParents(DIR_MODE));
+    }
+
+    /** Removes a file (never following a link); used by {@link StagedChange#rollback}. */
+    void delete(String relative) throws IOException {
+        files.delete(key(relative));
+    }
+
+    /** @return the content of a file that {@link SafeFiles#stat} found */
+    private String existing(String relative) throws IOException {
+        return read(relative).orElseThrow(() -> new NoSuchFileException(relative));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void note(String relative, WriteOutcome outcome) {
+        if (!outcome.backupNote().isEmpty()) {
+            LOG.warn("{}: {}", relative, outcome.backupNote());
         }
-        Path target = backupOf(c.path());
-        BackupDirectory.createParents(root, target);
-        AtomicFiles.write(target, c.oldContent().orElseThrow(), c.oldMode());
     }
 
     private List<String> ownedExisting(OwnedFiles owned) throws IOException {
@@ -285,9 +323,9 @@ public final class FileStager {
             int depth = (int) glob.chars().filter(ch -> ch == '/').count() + 1;
             try (Stream<Path> walk = Files.walk(start, glob.contains("**") ? Integer.MAX_VALUE : depth,
                     EnumSet.noneOf(FileVisitOption.class).toArray(new FileVisitOption[0]))) {
-                walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).map(p -> root.relativize(p).toString())
                         .filter(rel -> !rel.startsWith(BACKUP_DIR + "/") && !rel.endsWith(BACKUP_SUFFIX)
-                                && !rel.contains(".nova-tmp-"))
+                                && !rel.contains(".nova-agent-"))
                         .filter(rel -> matcher.matches(Path.of(rel))).forEach(found::add);
             }
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.novaagent.network.internal.AtomicFiles;
 
 /**
  * What a {@link FileStager} actually wrote, so the caller knows whether anything needs
@@ -55,9 +54,8 @@ public final class StagedChange {
         for (FileChange c : reverse) {
             try {
                 switch (c.kind()) {
-                    case CREATE -> AtomicFiles.delete(stager.resolve(c.path()));
-                    case MODIFY, DELETE, MODE ->
-                            AtomicFiles.write(stager.resolve(c.path()), c.oldContent().orElseThrow(), c.oldMode());
+                    case CREATE -> stager.delete(c.path());
+                    case MODIFY, DELETE, MODE -> stager.write(c.path(), c.oldContent().orElseThrow(), c.oldMode());
                 }
             } catch (IOException e) {
                 if (first == null) {

@@ -27,7 +27,7 @@ public final class GoldenTrees {
 
     /** Default filter: everything except {@code sys/}, the stager's backups and temp files. */
     public static final Predicate<String> RENDERED = rel -> !rel.startsWith("sys/")
-            && !rel.startsWith(FileStager.BACKUP_DIR + "/") && !rel.contains(".nova-tmp-");
+            && !rel.startsWith(FileStager.BACKUP_DIR + "/") && !rel.contains(".nova-agent-");
 
     private GoldenTrees() {
     }

@@ -2,31 +2,30 @@
 package org.novaagent.plugin.password.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.novaagent.api.support.FileFacts;
+import org.novaagent.api.support.SafeFiles;
 import org.novaagent.api.support.Sha512Crypt;
+import org.novaagent.api.support.WriteOptions;
 
 /**
  * Sets one user's password by editing {@code <root>/etc/shadow} directly: used when the target
  * is not the live system or has no {@code chpasswd}. Only fields 2 (hash) and 3 (last change)
  * of that user's line change; every other byte stays; the new file replaces the old atomically
- * under the shadow lock and with the original mode and owner.
+ * under the shadow lock and with the original mode and owner, through {@link SafeFiles} (no link
+ * followed, the temp file in a private directory).
  */
 final class ShadowFile {
 
     private static final long SECONDS_PER_DAY = 86_400L;
+    private static final String SHADOW = "etc/shadow";
+    /** Largest shadow file read: far above 100,000 accounts. */
+    private static final long MAX_SHADOW_BYTES = 64L << 20;
 
     private final Path root;
     private final Clock clock;
@@ -53,17 +52,24 @@ final class ShadowFile {
      * @throws InterruptedException when interrupted while waiting for the lock
      */
     void setPassword(String user, byte[] password) throws PasswordException, InterruptedException {
-        Path etc = root.resolve("etc");
-        Path shadow = etc.resolve("shadow");
-        if (!Files.isRegularFile(shadow, LinkOption.NOFOLLOW_LINKS)) {
+        SafeFiles files = SafeFiles.under(root);
+        if (!isRegularFile(files)) {
             throw new PasswordException("Cannot set password: /etc/shadow not found");
         }
-        try (ShadowLock lock = ShadowLock.acquire(etc.resolve(".pwd.lock"), lockTimeout)) {
-            byte[] original = readShadow(shadow);
+        try (ShadowLock lock = ShadowLock.acquire(root.resolve("etc").resolve(".pwd.lock"), lockTimeout)) {
+            byte[] original = readShadow(files);
             String hash = Sha512Crypt.crypt(password, Sha512Crypt.PREFIX + Sha512Crypt.newSalt(random));
             long day = clock.instant().getEpochSecond() / SECONDS_PER_DAY;
             byte[] updated = replaceFields(original, user, hash, Long.toString(day));
-            writeAtomically(shadow, updated);
+            writeAtomically(files, updated);
+        }
+    }
+
+    private static boolean isRegularFile(SafeFiles files) throws PasswordException {
+        try {
+            return files.stat(SHADOW).map(f -> f.type() == FileFacts.Type.REGULAR).orElse(false);
+        } catch (IOException e) {
+            throw new PasswordException("Cannot read /etc/shadow", e);
         }
     }
 
@@ -100,60 +106,20 @@ final class ShadowFile {
         throw new PasswordException("User " + user + " not found in /etc/shadow");
     }
 
-    private static byte[] readShadow(Path shadow) throws PasswordException {
+    private static byte[] readShadow(SafeFiles files) throws PasswordException {
         try {
-            return Files.readAllBytes(shadow);
+            return files.read(SHADOW, MAX_SHADOW_BYTES).orElseThrow(() -> new NoSuchFileException("/etc/shadow"));
         } catch (IOException e) {
             throw new PasswordException("Cannot read /etc/shadow", e);
         }
     }
 
-    private static void writeAtomically(Path shadow, byte[] content) throws PasswordException {
-        Path dir = shadow.getParent();
-        Path tmp = null;
-        boolean moved = false;
+    /** Replaces the file keeping its owner, group and mode; no link is followed on the way. */
+    private static void writeAtomically(SafeFiles files, byte[] content) throws PasswordException {
         try {
-            PosixFileAttributeView view = Files.getFileAttributeView(shadow,
-                    PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-            PosixFileAttributes attrs = view.readAttributes();
-            tmp = Files.createTempFile(dir, ".shadow.", ".nova-tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            PosixFileAttributeView tmpView = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            tmpView.setOwner(attrs.owner());
-            tmpView.setGroup(attrs.group());
-            tmpView.setPermissions(attrs.permissions());
-            Files.move(tmp, shadow, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-            syncDirectory(dir);
+            files.write(SHADOW, content, WriteOptions.mode(0600).keepingExisting());
         } catch (IOException | UnsupportedOperationException e) {
             throw new PasswordException("Cannot write /etc/shadow", e);
-        } finally {
-            if (!moved && tmp != null) {
-                deleteQuietly(tmp);
-            }
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // the rename is done; a directory fsync is best effort on some file systems
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            // nothing else to try; the name is hidden and recognisable (.shadow.*.nova-tmp)
         }
     }
 }

@@ -3,7 +3,6 @@ package org.novaagent.plugin.rhel.registration.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.api.support.SafeFiles;
+import org.novaagent.api.support.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +76,17 @@ public final class RhelKmsActivateCommandHandler implements CommandHandler {
         throw new CommandException("500", "Neither subscription-manager nor rhnreg_ks is installed: cannot register");
     }
 
-    /** Writes {@code up2date} (0644, atomically) and removes the old {@code systemid}. */
+    /**
+     * Writes {@code up2date} (0644, atomically, missing directories 0755) and removes the old
+     * {@code systemid}, both through {@link SafeFiles}: no link followed on the way. 2.x wrote
+     * {@code up2date} in place and crashed when {@code /etc/sysconfig/rhn} was missing (protocol §7.1).
+     */
     private static void prepareRhn(CommandContext context, KmsRequest kms) throws CommandException {
         try {
-            AtomicFileWriter.write(context.resolve(UP2DATE), Up2dateRenderer.render(kms.domains()), "rw-r--r--");
-            Files.deleteIfExists(context.resolve(SYSTEMID));
+            SafeFiles files = SafeFiles.under(context.root());
+            files.write(UP2DATE.substring(1), Up2dateRenderer.render(kms.domains()).getBytes(StandardCharsets.UTF_8),
+                    WriteOptions.mode(0644).withParents(0755));
+            files.delete(SYSTEMID.substring(1));
         } catch (IOException e) {
             throw new CommandException("500", "Couldn't prepare " + UP2DATE + ": " + e, e);
         }
