@@ -103,6 +103,7 @@ public final class SafeFiles {
      */
     public WriteOutcome write(String relative, byte[] content, WriteOptions options) throws IOException {
         String[] p = split(relative);
+        BoundedRead.checkInterrupted(relative);
         try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
             Optional<OpenDirectory> dir = top.descend(p[0], options.parentMode(), false);
             try (OpenDirectory d = dir.orElseThrow(() -> new NoSuchFileException(p[0]))) {

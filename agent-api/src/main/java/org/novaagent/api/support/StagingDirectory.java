@@ -2,7 +2,9 @@
 package org.novaagent.api.support;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -128,6 +130,17 @@ final class StagingDirectory {
     }
 
     private static void write(SecureDirectoryStream<Path> staging, byte[] content, String what) throws IOException {
+        try {
+            writeChunks(staging, content, what);
+        } catch (ClosedByInterruptException e) {
+            InterruptedIOException cancelled = new InterruptedIOException("cancelled while writing '" + what + "'");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    private static void writeChunks(SecureDirectoryStream<Path> staging, byte[] content, String what)
+            throws IOException {
         try (FileChannel ch = (FileChannel) staging.newByteChannel(FILE, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(FileFacts.permissions(0600)))) {
