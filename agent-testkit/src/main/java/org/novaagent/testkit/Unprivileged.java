@@ -87,12 +87,12 @@ public final class Unprivileged {
      * Compiles {@code swap-racer.c} with gcc into {@code workDir} and starts it as the user.
      *
      * @param workDir a scratch directory the user can read (the binary goes there)
-     * @param watched the user's directory to attack
-     * @param keep    the entry name to leave alone (the file the agent is asked to write)
      * @param victim  where the symbolic links point
+     * @param keep    the entry name to leave alone (the file the agent is asked to write)
+     * @param watched the user's directories to attack (at most 8)
      * @return the running racer, already watching; destroy it when done
      */
-    public static Process startRacer(Path workDir, Path watched, String keep, Path victim)
+    public static Process startRacer(Path workDir, Path victim, String keep, Path... watched)
             throws IOException, InterruptedException {
         Path gcc = RequiredTool.require("gcc", "builds the inotify racer");
         Path src = workDir.resolve("swap-racer.c");
@@ -107,7 +107,11 @@ public final class Unprivileged {
         Files.setPosixFilePermissions(bin, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE,
                 PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
         Path log = workDir.resolve("swap-racer.log");
-        Process p = new ProcessBuilder(as(List.of(bin.toString(), watched.toString(), keep, victim.toString())))
+        List<String> racer = new ArrayList<>(List.of(bin.toString(), victim.toString(), keep));
+        for (Path w : watched) {
+            racer.add(w.toString());
+        }
+        Process p = new ProcessBuilder(as(racer))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (!Files.readString(log).startsWith("watching\n")) {

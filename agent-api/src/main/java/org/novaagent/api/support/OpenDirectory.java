@@ -4,14 +4,12 @@ package org.novaagent.api.support;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -27,11 +25,18 @@ final class OpenDirectory implements Closeable {
     private final Path root;
     private final String relative;
     private final SecureDirectoryStream<Path> stream;
+    /** Every directory above this one is the agent's and writable by nobody else: this path cannot be redirected. */
+    private final boolean stable;
+    /** When this path is not stable: the deepest directory on the way whose path is (its own handle); else null. */
+    private final OpenDirectory anchor;
 
-    private OpenDirectory(Path root, String relative, SecureDirectoryStream<Path> stream) {
+    private OpenDirectory(Path root, String relative, SecureDirectoryStream<Path> stream, boolean stable,
+            OpenDirectory anchor) {
         this.root = root;
         this.relative = relative;
         this.stream = stream;
+        this.stable = stable;
+        this.anchor = anchor;
     }
 
     /**
@@ -45,7 +50,21 @@ final class OpenDirectory implements Closeable {
             ds.close();
             throw new IOException("this platform offers no secure directory streams (openat): refusing to write");
         }
-        return new OpenDirectory(root, "", sds);
+        return new OpenDirectory(root, "", sds, true, null);
+    }
+
+    /**
+     * @return a directory whose own path cannot be redirected by another user, so that creating an
+     *         entry in it by path (Java has no {@code mkdirat}) lands where the handle is: this
+     *         directory when its path is stable, else the deepest such directory above it
+     */
+    OpenDirectory stableHome() {
+        return stable ? this : anchor;
+    }
+
+    /** @return true when every directory above this one is the agent's and writable by no one else */
+    boolean isStable() {
+        return stable;
     }
 
     /** @return this directory's path relative to the root ({@code ""} for the root) */
@@ -79,7 +98,7 @@ final class OpenDirectory implements Closeable {
     Optional<OpenDirectory> descend(String path, int createMode, boolean private_) throws IOException {
         OpenDirectory current = this;
         if (path.isEmpty()) {
-            return Optional.of(new OpenDirectory(root, relative, reopen()));
+            return Optional.of(reopen());
         }
         boolean first = true;
         for (String name : path.split("/")) {
@@ -96,8 +115,24 @@ final class OpenDirectory implements Closeable {
         return Optional.of(current);
     }
 
-    private SecureDirectoryStream<Path> reopen() throws IOException {
-        return stream.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
+    /** @return a second handle on this directory (and its anchor), closed independently */
+    private OpenDirectory reopen() throws IOException {
+        OpenDirectory a = anchor == null ? null : anchor.reopen();
+        try {
+            return new OpenDirectory(root, relative, stream.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS),
+                    stable, a);
+        } catch (IOException | RuntimeException e) {
+            if (a != null) {
+                a.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The agent's own directory that no one else may write: an entry's path in it is stable. */
+    private boolean trusted() throws IOException {
+        FileFacts f = self();
+        return f.owner().equals(Identity.self()) && (f.mode() & 0022) == 0;
     }
 
     private Optional<OpenDirectory> open(String name, int createMode, boolean private_) throws IOException {
@@ -108,15 +143,7 @@ final class OpenDirectory implements Closeable {
             if (createMode < 0) {
                 return Optional.empty();
             }
-            // Java has no mkdirat: create by path, then check through the descriptor that the
-            // directory at this name in *our* directory is the one we made (see agent-api README).
-            try {
-                Files.createDirectory(root.resolve(rel), PosixFilePermissions.asFileAttribute(
-                        FileFacts.permissions(0700)));
-                created = true;
-            } catch (FileAlreadyExistsException e) {
-                // someone made it meanwhile: treated like a directory that was there
-            }
+            created = PrivateDirectory.create(this, name);
             facts = stat(name);
         }
         FileFacts f = facts.orElseThrow(() -> new NoSuchFileException(rel));
@@ -132,7 +159,14 @@ final class OpenDirectory implements Closeable {
         } catch (IOException e) {
             throw new RefusedPathException(rel, "changed while it was opened (" + e.getClass().getSimpleName() + ")");
         }
-        OpenDirectory dir = new OpenDirectory(root, rel, sub);
+        OpenDirectory dir;
+        try {
+            boolean childStable = stable && trusted();
+            dir = new OpenDirectory(root, rel, sub, childStable, childStable ? null : stableHome().reopen());
+        } catch (IOException | RuntimeException e) {
+            sub.close();
+            throw e;
+        }
         try {
             FileFacts opened = dir.self();
             if (!opened.fileKey().equals(f.fileKey())) {
@@ -187,13 +221,22 @@ final class OpenDirectory implements Closeable {
         }
     }
 
-    /** @return where this directory was when it was opened, for path-only operations (mkdir) */
+    /**
+     * @return where this directory was when it was opened, for path-only operations (mkdir); only
+     *         {@link #stableHome()}'s path is sure to still lead there
+     */
     Path path() {
         return relative.isEmpty() ? root : root.resolve(relative);
     }
 
     @Override
     public void close() throws IOException {
-        stream.close();
+        try {
+            stream.close();
+        } finally {
+            if (anchor != null) {
+                anchor.close();
+            }
+        }
     }
 }

@@ -6,8 +6,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,24 +16,20 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Replaces one file in a directory that someone else may control. The new file is made inside a
- * private directory the agent creates next to the target ({@code .nova-agent-<random>}, 0700,
- * checked through its descriptor to be the agent's own): nobody else can enter it, rename in it or
- * swap a name in it, so writing, fsync, {@code chown} and {@code chmod} by name there are safe.
- * Then one {@code renameat} between the two directory handles puts the finished file in place, the
- * directory is fsync'ed and the private directory removed. Issue #19 finding 1 gave a user
+ * {@link PrivateDirectory} (in the target directory when no other user can redirect its path, else
+ * in the deepest directory above it that no one else can change, on the same file system): nobody
+ * else can enter it, rename in it or swap a name in it, so writing, fsync, {@code chown} and
+ * {@code chmod} by name there are safe. Then one {@code renameat} between the two directory
+ * handles puts the finished file in place, the directory is fsync'ed and the private directory
+ * removed. Issue #19 finding 1 gave a user
  * {@code /etc/shadow} because the temp file lived in the user's own directory.
  */
 final class StagingDirectory {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PREFIX = ".nova-agent-";
     private static final Path FILE = Path.of("new");
 
     private StagingDirectory() {
@@ -52,12 +47,23 @@ final class StagingDirectory {
      */
     static void replace(OpenDirectory dir, String name, byte[] content, UserPrincipal owner, GroupPrincipal group,
             int mode) throws IOException {
-        String stagingName = create(dir);
-        try (SecureDirectoryStream<Path> staging = open(dir, stagingName)) {
-            FileFacts own = FileFacts.of(staging.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
+        if (dir.stableHome() != dir) {
             try {
-                write(staging, content, dir.child(name));
-                PosixFileAttributeView view = staging.getFileAttributeView(FILE, PosixFileAttributeView.class,
+                replace(dir.stableHome(), dir, name, content, owner, group, mode);
+                return;
+            } catch (AtomicMoveNotSupportedException crossDevice) {
+                // the stable place is on another file system: stage in the target directory itself
+            }
+        }
+        replace(dir, dir, name, content, owner, group, mode);
+    }
+
+    private static void replace(OpenDirectory home, OpenDirectory dir, String name, byte[] content,
+            UserPrincipal owner, GroupPrincipal group, int mode) throws IOException {
+        try (PrivateDirectory staging = PrivateDirectory.in(home)) {
+            try {
+                write(staging.stream(), content, dir.child(name));
+                PosixFileAttributeView view = staging.stream().getFileAttributeView(FILE, PosixFileAttributeView.class,
                         LinkOption.NOFOLLOW_LINKS);
                 if (owner != null) {
                     view.setOwner(owner);               // chown before chmod: it may clear set-id bits
@@ -67,65 +73,18 @@ final class StagingDirectory {
                 }
                 view.setPermissions(FileFacts.permissions(mode));
                 BoundedRead.checkInterrupted(dir.child(name));      // the last point where giving up changes nothing
-                staging.move(FILE, dir.stream(), Path.of(name));   // renameat(stagingfd, "new", dirfd, name)
+                staging.stream().move(FILE, dir.stream(), Path.of(name));   // renameat(stagingfd, "new", dirfd, name)
                 dir.sync();
             } finally {
                 try {
-                    staging.deleteFile(FILE);
+                    staging.stream().deleteFile(FILE);
                 } catch (NoSuchFileException e) {
                     // moved into place: the normal case
                 } catch (IOException e) {
                     // left inside the private directory, which is then not removed below
                 }
-                remove(dir, stagingName, own);
+                staging.remove();
             }
-        }
-    }
-
-    /** Creates the private directory by path (Java has no mkdirat); {@link #open} checks what it got. */
-    private static String create(OpenDirectory dir) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            byte[] rnd = new byte[8];
-            RANDOM.nextBytes(rnd);
-            String name = PREFIX + HexFormat.of().formatHex(rnd);
-            try {
-                Files.createDirectory(dir.path().resolve(name),
-                        PosixFilePermissions.asFileAttribute(FileFacts.permissions(0700)));
-                return name;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Opens the private directory through the target's handle and checks it is ours and private. */
-    private static SecureDirectoryStream<Path> open(OpenDirectory dir, String name) throws IOException {
-        SecureDirectoryStream<Path> s;
-        try {
-            s = dir.stream().newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            throw new RefusedPathException(dir.child(name), "(the agent's private directory) was replaced by "
-                    + "another user before it could be opened");
-        }
-        try {
-            PosixFileAttributeView view = s.getFileAttributeView(PosixFileAttributeView.class);
-            FileFacts f = FileFacts.of(view.readAttributes());
-            if (!f.owner().equals(Identity.self())) {
-                throw new RefusedPathException(dir.child(name), "(the agent's private directory) was replaced by "
-                        + "another user's directory");
-            }
-            if (f.mode() != 0700) {
-                view.setPermissions(FileFacts.permissions(0700));
-            }
-            if (s.iterator().hasNext()) {
-                throw new RefusedPathException(dir.child(name), "(the agent's private directory) is not empty");
-            }
-            return s;
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw e;
         }
     }
 
@@ -158,15 +117,4 @@ final class StagingDirectory {
         }
     }
 
-    /** Removes the private directory, but only if the name still holds the one we made. */
-    private static void remove(OpenDirectory dir, String name, FileFacts own) {
-        try {
-            Optional<FileFacts> now = dir.stat(name);
-            if (now.isPresent() && now.get().fileKey().equals(own.fileKey())) {
-                dir.stream().deleteDirectory(Path.of(name));
-            }
-        } catch (IOException e) {
-            // an empty private directory is left behind; it holds nothing and is never reused
-        }
-    }
 }

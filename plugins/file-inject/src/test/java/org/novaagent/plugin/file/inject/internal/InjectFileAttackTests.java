@@ -86,7 +86,8 @@ class InjectFileAttackTests {
         Path shadow = root.resolve("etc/shadow");
         Path racerDir = Files.createDirectories(scratch.resolve("racer"));
         Unprivileged.traversable(racerDir);
-        Process racer = Unprivileged.startRacer(racerDir, ssh, "authorized_keys", shadow);
+        // ~/.ssh held the old code's temp files; the home is where a staging directory could appear now
+        Process racer = Unprivileged.startRacer(racerDir, shadow, "authorized_keys", ssh, bob);
         int attempts = 40;
         try {
             for (int i = 0; i < attempts; i++) {
