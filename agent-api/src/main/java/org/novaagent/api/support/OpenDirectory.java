@@ -96,21 +96,23 @@ final class OpenDirectory implements Closeable {
      * @throws RefusedPathException when a component is a symbolic link or not a directory
      */
     Optional<OpenDirectory> descend(String path, int createMode, boolean private_) throws IOException {
-        OpenDirectory current = this;
         if (path.isEmpty()) {
             return Optional.of(reopen());
         }
-        boolean first = true;
+        OpenDirectory current = this;
         for (String name : path.split("/")) {
-            Optional<OpenDirectory> next = current.open(name, createMode, private_);
-            if (!first) {
-                current.close();
+            Optional<OpenDirectory> next;
+            try {
+                next = current.open(name, createMode, private_);
+            } finally {
+                if (current != this) {
+                    current.close();
+                }
             }
             if (next.isEmpty()) {
                 return next;
             }
             current = next.get();
-            first = false;
         }
         return Optional.of(current);
     }

@@ -57,16 +57,7 @@ public final class SafeFiles {
      * @throws RefusedPathException when a parent component is a link or not a directory
      */
     public Optional<FileFacts> stat(String relative) throws IOException {
-        String[] p = split(relative);
-        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
-            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
-            if (dir.isEmpty()) {
-                return Optional.empty();
-            }
-            try (OpenDirectory d = dir.get()) {
-                return d.stat(p[1]);
-            }
-        }
+        return inParent(relative, Optional.empty(), (top, d, name) -> d.stat(name));
     }
 
     /**
@@ -77,16 +68,7 @@ public final class SafeFiles {
      *                              than one hard link, or is larger than {@code limit}
      */
     public Optional<byte[]> read(String relative, long limit) throws IOException {
-        String[] p = split(relative);
-        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
-            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
-            if (dir.isEmpty()) {
-                return Optional.empty();
-            }
-            try (OpenDirectory d = dir.get()) {
-                return BoundedRead.read(d, p[1], limit);
-            }
-        }
+        return inParent(relative, Optional.empty(), (top, d, name) -> BoundedRead.read(d, name, limit));
     }
 
     /**
@@ -139,21 +121,15 @@ public final class SafeFiles {
      * @throws RefusedPathException as for {@link #read}
      */
     public WriteOutcome backup(String relative) throws IOException {
-        String[] p = split(relative);
-        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
-            Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
-            if (dir.isEmpty()) {
-                return new WriteOutcome(false, WriteOutcome.Backup.NONE, -1);
+        WriteOutcome none = new WriteOutcome(false, WriteOutcome.Backup.NONE, -1);
+        return inParent(relative, none, (top, d, name) -> {
+            Optional<FileFacts> old = d.stat(name);
+            if (old.isEmpty()) {
+                return none;
             }
-            try (OpenDirectory d = dir.get()) {
-                Optional<FileFacts> old = d.stat(p[1]);
-                if (old.isEmpty()) {
-                    return new WriteOutcome(false, WriteOutcome.Backup.NONE, -1);
-                }
-                BoundedRead.checkReadable(d, p[1], old.get());
-                return new WriteOutcome(false, copyToBackup(top, d, p[1], relative, old.get()), old.get().size());
-            }
-        }
+            BoundedRead.checkReadable(d, name, old.get());
+            return new WriteOutcome(false, copyToBackup(top, d, name, relative, old.get()), old.get().size());
+        });
     }
 
     /**
@@ -165,23 +141,36 @@ public final class SafeFiles {
      * @throws RefusedPathException when a parent is a link, or the entry is a directory
      */
     public boolean delete(String relative) throws IOException {
+        return inParent(relative, false, (top, d, name) -> {
+            Optional<FileFacts> old = d.stat(name);
+            if (old.isEmpty()) {
+                return false;
+            }
+            if (old.get().type() == FileFacts.Type.DIRECTORY) {
+                throw new RefusedPathException(relative, "is a directory");
+            }
+            d.stream().deleteFile(Path.of(name));
+            d.sync();
+            return true;
+        });
+    }
+
+    /** One step on an entry, given the open root, the entry's open directory and its name. */
+    @FunctionalInterface
+    private interface EntryAction<T> {
+        T apply(OpenDirectory top, OpenDirectory dir, String name) throws IOException;
+    }
+
+    /** Opens the parent of {@code relative} (creating nothing) and applies {@code action}; {@code absent} when a parent is missing. */
+    private <T> T inParent(String relative, T absent, EntryAction<T> action) throws IOException {
         String[] p = split(relative);
         try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
             Optional<OpenDirectory> dir = top.descend(p[0], -1, false);
             if (dir.isEmpty()) {
-                return false;
+                return absent;
             }
             try (OpenDirectory d = dir.get()) {
-                Optional<FileFacts> old = d.stat(p[1]);
-                if (old.isEmpty()) {
-                    return false;
-                }
-                if (old.get().type() == FileFacts.Type.DIRECTORY) {
-                    throw new RefusedPathException(relative, "is a directory");
-                }
-                d.stream().deleteFile(Path.of(p[1]));
-                d.sync();
-                return true;
+                return action.apply(top, d, p[1]);
             }
         }
     }
