@@ -46,7 +46,8 @@ class SafeFilesSyscallTests {
         Path src = Files.writeString(dir.resolve("Writer.java"), WRITER);
         Path api = Path.of(SafeFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path trace = dir.resolve("trace");
-        Exec.Result r = Exec.run(strace.toString(), "-f", "-qq", "-o", trace.toString(), "-e",
+        // -ff: one file per thread, so the writer's calls are not interleaved with other threads'
+        Exec.Result r = Exec.run(strace.toString(), "-ff", "-qq", "-o", trace.toString(), "-e",
                 "trace=openat,fsync,fdatasync,rename,renameat,renameat2,chown,lchown,fchown,fchownat,chmod,fchmod,"
                         + "fchmodat,mkdir,mkdirat,unlinkat",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", api.toString(),
@@ -54,7 +55,15 @@ class SafeFilesSyscallTests {
         assertEquals(0, r.code(), r.output());
         assertEquals("key\n", Files.readString(root.resolve("home/bob/.ssh/authorized_keys")));
 
-        List<String> lines = Files.readAllLines(trace).stream().map(l -> l.replaceFirst("^\\d+\\s+", "")).toList();
+        List<String> lines = new ArrayList<>();
+        try (var perThread = Files.list(dir)) {
+            for (Path t : perThread.filter(p -> p.getFileName().toString().startsWith("trace.")).toList()) {
+                List<String> l = Files.readAllLines(t);
+                if (l.stream().anyMatch(x -> x.contains("\"new\""))) {
+                    lines.addAll(l);
+                }
+            }
+        }
         List<String> ours = new ArrayList<>();
         for (String l : lines) {
             if (l.contains(".nova-agent-") || l.contains("\"new\"") || l.contains("authorized_keys")
