@@ -7,9 +7,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,6 +20,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,23 @@ class ArchitectureTests {
                 .andShould().resideInAPackage("..internal..")
                 .andShould().haveSimpleNameEndingWith("CommandHandler")
                 .andShould(havePublicNoArgConstructor())
+                .check(classes);
+    }
+
+    /**
+     * Issue #19: plugins and the network library change files under the target root only through
+     * {@code org.novaagent.api.support.SafeFiles} (no link followed, nothing done by a name another
+     * user can swap). A path-based write, move, copy, delete, chmod or chown is a regression.
+     */
+    @Test
+    void onlyTheSafeWriterChangesFiles() {
+        noClasses().that().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..")
+                // test-jars on the class path (network testkits) are not production code
+                .and().resideOutsideOfPackage("..testkit..").and().haveSimpleNameNotEndingWith("Tests")
+                .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(Files.class))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "write.*|move|copy|delete.*|create.*|set.*|newOutputStream|newBufferedWriter"))))
+                .because("files under the target root are changed only through SafeFiles (agent-api README)")
                 .check(classes);
     }
 
