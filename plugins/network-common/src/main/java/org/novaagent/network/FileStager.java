@@ -114,6 +114,16 @@ public final class FileStager {
         return files.read(key(relative), SafeFiles.COPY_LIMIT).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
+    /**
+     * @param relative root-relative path
+     * @return the permission bits of the file there (looked at without following a link), or -1
+     *         when there is none
+     * @throws IOException when a directory on the way is a link
+     */
+    public int mode(String relative) throws IOException {
+        return files.stat(key(relative)).map(FileFacts::mode).orElse(-1);
+    }
+
     /** @return the normalised root-relative form of a path that {@link #resolve} accepts */
     private String key(String relative) {
         return root.relativize(resolve(relative)).toString();

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.novaagent.network.internal.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +79,7 @@ public final class ForeignConfigTakeover {
             if (current.isEmpty() || f.action() == ForeignConfig.Action.REPLACE && !renderedPaths.contains(f.path())) {
                 continue;
             }
-            int mode = AtomicFiles.mode(stager.resolve(f.path()));
+            int mode = stager.mode(f.path());
             List<RenderedFile> files = new ArrayList<>();
             if (f.restorable() && !isMarked(current.get())) {
                 files.add(new RenderedFile(ORIGINALS + "/" + f.path(), current.get(), mode));
