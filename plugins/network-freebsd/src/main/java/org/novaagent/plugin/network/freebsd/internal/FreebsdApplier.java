@@ -19,6 +19,7 @@ import org.novaagent.network.FileChange;
  * Makes a changed rc.conf take effect as FreeBSD's own scripts do: {@code service netif restart <if>}
  * for each NIC whose {@code ifconfig_<if>*} lines changed ({@code service netif stop <if>} for one
  * no longer configured), then {@code service routing restart} when anything in rc.conf changed
+ * (or a later rc.conf.local/rc.conf.d line for our NICs was taken over, {@link ApplyPlan#takenOver()})
  * (default routers and static routes are global, and restarting an interface drops its routes).
  */
 final class FreebsdApplier implements Applier {
@@ -28,8 +29,8 @@ final class FreebsdApplier implements Applier {
     @Override
     public List<List<String>> commands(ApplyPlan plan) {
         List<List<String>> out = new ArrayList<>();
-        boolean rcConfChanged = false;
-        Set<String> changed = new LinkedHashSet<>();
+        boolean rcConfChanged = !plan.takenOver().isEmpty();
+        Set<String> changed = new LinkedHashSet<>(plan.takenOver());
         for (FileChange change : plan.changes()) {
             if (!change.changesConfig() || !change.path().equals(RcConfRenderer.RC_CONF)) {
                 continue;

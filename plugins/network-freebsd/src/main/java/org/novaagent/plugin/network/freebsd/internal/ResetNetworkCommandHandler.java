@@ -60,6 +60,6 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow(IfconfigNics::discover).run(context, new RcConfRenderer(), OPTIONS,
-                new FreebsdApplier(), OwnedFiles.none());
+                new FreebsdApplier(), OwnedFiles.none(), new RcConfForeignConfig());
     }
 }

@@ -20,7 +20,7 @@ final class NetworkdApplier implements Applier {
 
     @Override
     public List<List<String>> commands(ApplyPlan plan) {
-        Set<String> changed = new LinkedHashSet<>();
+        Set<String> changed = new LinkedHashSet<>(plan.takenOver());
         for (FileChange change : plan.changes()) {
             if (change.changesConfig() && change.kind() != FileChange.Kind.DELETE) {
                 NetworkdRenderer.interfaceOf(change.path()).ifPresent(changed::add);

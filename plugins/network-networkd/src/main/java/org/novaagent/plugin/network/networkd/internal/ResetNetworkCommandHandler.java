@@ -76,6 +76,7 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow().run(context, new NetworkdRenderer(), OPTIONS, new NetworkdApplier(), OWNED);
+        return new ResetNetworkFlow().run(context, new NetworkdRenderer(), OPTIONS, new NetworkdApplier(), OWNED,
+                new NetworkdForeignConfig());
     }
 }
