@@ -132,6 +132,28 @@ class TakeoverE2ETests {
         assertFalse(again.output().contains("restored"), "a second restore does nothing: " + again.output());
     }
 
+    @org.junit.jupiter.api.Test
+    void cliDryRunShowsTheTakeoverInItsDiffAndChangesNothing() throws Exception {
+        Path root = DistroRootBuilder.build(dir.resolve("dry-ubuntu"), Distro.UBUNTU);
+        private600(install(root, "nova-agent-2x/rackspace-cloud.ubuntu.yaml", "etc/netplan/rackspace-cloud.yaml"));
+        private600(install(root, "cloud-init/50-cloud-init.yaml", "etc/netplan/50-cloud-init.yaml"));
+        stage.sim().writeNetwork(spec());
+        String[] run = RunningAgent.runArgs(Files.createDirectories(dir.resolve("agent-dry")), stage.daemon().socketPath(), root);
+        List<String> args = new ArrayList<>(List.of("resetnetwork", "--dry-run"));
+        args.addAll(List.of(run).subList(1, run.length));
+        org.novaagent.tests.support.AgentProcess.Result r = org.novaagent.tests.support.AgentProcess.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String expected : List.of("--- a/etc/netplan/rackspace-cloud.yaml", "-      - 104.130.169.159/24",
+                "+# disabled by nova-agent:         eth0:", "# keep a copy of the original: var/lib/nova-agent/backup/taken-over/",
+                "+        - 104.130.4.72/24", "# would run: netplan apply")) {
+            assertTrue(r.stdout().contains(expected), expected + " missing:\n" + r.stdout());
+        }
+        assertEquals(text("nova-agent-2x/rackspace-cloud.ubuntu.yaml"),
+                Files.readString(root.resolve("etc/netplan/rackspace-cloud.yaml")), "a dry run changes nothing");
+        assertEquals(text("cloud-init/50-cloud-init.yaml"), Files.readString(root.resolve("etc/netplan/50-cloud-init.yaml")));
+        assertFalse(Files.exists(root.resolve("var/lib/nova-agent")));
+    }
+
     private void resetnetwork(Path root, String name) throws Exception {
         try (RunningAgent agent = RunningAgent.start(dir.resolve("agent-" + name), stage.daemon().socketPath(), root)) {
             HostReply reply = stage.sim().resetnetwork(spec());
