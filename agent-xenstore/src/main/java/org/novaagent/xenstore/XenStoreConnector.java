@@ -16,14 +16,19 @@ import org.novaagent.xenstore.internal.WireXenStoreClient;
 /**
  * Finds and opens the XenStore connection the way the stock clients do: an explicit path, else
  * {@code $XENSTORED_PATH}, else {@code $XENSTORED_RUNDIR/socket}, {@code /var/run/xenstored/socket},
- * {@code /dev/xen/xenbus}, {@code /proc/xen/xenbus} (first that exists and opens).
+ * {@code /dev/xen/xenbus}, {@code /proc/xen/xenbus}, and FreeBSD's {@code /dev/xen/xenstore}
+ * (first that exists and opens).
  */
 public final class XenStoreConnector {
 
     /** The daemon socket used when no environment variable says otherwise. */
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/xenstored/socket");
-    /** The guest xenbus devices, in the order they are tried. */
-    public static final List<Path> DEVICES = List.of(Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus"));
+    /**
+     * The guest xenbus devices, in the order they are tried: Linux's two, then FreeBSD's
+     * {@code xenstore} device, which carries the same framed messages.
+     */
+    public static final List<Path> DEVICES = List.of(
+            Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus"), Path.of("/dev/xen/xenstore"));
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;

@@ -26,9 +26,9 @@ class XenStoreConnectorTests {
     void searchOrderFollowsTheStockClients() {
         assertEquals(List.of(Path.of("/x")), XenStoreConnector.candidates(Optional.of(Path.of("/x")), Map.of("XENSTORED_PATH", "/y")));
         assertEquals(List.of(Path.of("/y")), XenStoreConnector.candidates(Optional.empty(), Map.of("XENSTORED_PATH", "/y", "XENSTORED_RUNDIR", "/r")));
-        assertEquals(List.of(Path.of("/r/socket"), Path.of("/var/run/xenstored/socket"), Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus")),
+        assertEquals(List.of(Path.of("/r/socket"), Path.of("/var/run/xenstored/socket"), Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus"), Path.of("/dev/xen/xenstore")),
                 XenStoreConnector.candidates(Optional.empty(), Map.of("XENSTORED_RUNDIR", "/r")));
-        assertEquals(List.of(Path.of("/var/run/xenstored/socket"), Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus")),
+        assertEquals(List.of(Path.of("/var/run/xenstored/socket"), Path.of("/dev/xen/xenbus"), Path.of("/proc/xen/xenbus"), Path.of("/dev/xen/xenstore")),
                 XenStoreConnector.candidates(Optional.empty(), Map.of()));
     }
 
