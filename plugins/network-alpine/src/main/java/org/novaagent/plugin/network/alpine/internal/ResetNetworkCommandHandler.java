@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.network.alpine.internal;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -19,6 +16,7 @@ import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on Alpine Linux: parse, render the ifupdown-ng dialect of ENI and
@@ -26,7 +24,7 @@ import org.novaagent.network.ResetNetworkFlow;
  * (all through the shared {@link ResetNetworkFlow}). The hostname goes to {@code /etc/hostname}
  * and {@code hostname N} (Alpine has no hostnamectl).
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** The renderer merges into the operator's main file, so it gets its current content. */
     static final RendererOptionsFactory OPTIONS = (ctx, stager) -> {
@@ -40,26 +38,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.IFUPDOWN_NG.priority();
-    }
-
-    /** Restarting networking outlasts the runtime's default timeout. */
-    @Override
-    public Optional<Duration> timeout() {
-        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
-    }
-
-    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
-    @Override
-    public boolean supportsDryRun() {
-        return true;
+    public NetworkBackend backend() {
+        return NetworkBackend.IFUPDOWN_NG;
     }
 
     @Override

@@ -2,14 +2,11 @@
 package org.novaagent.plugin.network.debian.internal;
 
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -21,13 +18,14 @@ import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on Debian/Ubuntu guests that use ifupdown: parse, render
  * ENI, stage, bounce the changed interfaces (all through the shared {@link ResetNetworkFlow}).
  * Where netplan is also installed the netplan handler wins, by the order of {@link NetworkBackend}.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** The drop-in is ours: removed when the main file stops including interfaces.d. */
     static final OwnedFiles OWNED = OwnedFiles.of(EniRenderer.DROP_IN);
@@ -50,26 +48,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.IFUPDOWN.priority();
-    }
-
-    /** Restarting networking outlasts the runtime's default timeout. */
-    @Override
-    public Optional<Duration> timeout() {
-        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
-    }
-
-    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
-    @Override
-    public boolean supportsDryRun() {
-        return true;
+    public NetworkBackend backend() {
+        return NetworkBackend.IFUPDOWN;
     }
 
     @Override

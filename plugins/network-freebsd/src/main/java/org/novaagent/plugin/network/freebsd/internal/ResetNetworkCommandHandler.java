@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -15,6 +14,7 @@ import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on FreeBSD: NICs from {@code ifconfig -a}, rc.conf and resolv.conf rendered,
@@ -22,7 +22,7 @@ import org.novaagent.network.ResetNetworkFlow;
  * through the shared {@link ResetNetworkFlow}). The hostname is set with {@code hostname N} and
  * kept in rc.conf's {@code hostname}.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** The renderer edits rc.conf in place, so it gets its current content. */
     static final RendererOptionsFactory OPTIONS = (ctx, stager) -> {
@@ -36,14 +36,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.FREEBSD_RC.priority();
+    public NetworkBackend backend() {
+        return NetworkBackend.FREEBSD_RC;
     }
 
     @Override

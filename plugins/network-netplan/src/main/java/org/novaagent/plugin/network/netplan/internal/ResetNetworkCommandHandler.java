@@ -2,12 +2,9 @@
 package org.novaagent.plugin.network.netplan.internal;
 
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -16,12 +13,13 @@ import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} for netplan systems (Ubuntu 18.04+, Debian with netplan): the shared
  * {@link ResetNetworkFlow} with the {@link NetplanRenderer} and {@code netplan apply}.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     private static final Applier NETPLAN_APPLY = plan -> List.of(List.of("netplan", "apply"));
     private static final OwnedFiles OWNED = OwnedFiles.of(NetplanRenderer.PATH);
@@ -31,26 +29,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.NETPLAN.priority();
-    }
-
-    /** Restarting networking outlasts the runtime's default timeout. */
-    @Override
-    public Optional<Duration> timeout() {
-        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
-    }
-
-    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
-    @Override
-    public boolean supportsDryRun() {
-        return true;
+    public NetworkBackend backend() {
+        return NetworkBackend.NETPLAN;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -15,6 +14,7 @@ import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} through systemd-networkd (Arch and any systemd distribution whose network
@@ -23,7 +23,7 @@ import org.novaagent.network.ResetNetworkFlow;
  * fallback: its priority is below the distro-specific plugins, so netplan, ifupdown and the EL
  * plugin win where they apply.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** Our files: the one of a detached NIC is removed. */
     static final OwnedFiles OWNED = OwnedFiles.of(NetworkdRenderer.GLOB);
@@ -39,14 +39,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** Last in the one ordered list, {@link NetworkBackend}: every distro-specific backend wins. */
-    @Override
-    public int priority() {
-        return NetworkBackend.NETWORKD.priority();
+    public NetworkBackend backend() {
+        return NetworkBackend.NETWORKD;
     }
 
     @Override

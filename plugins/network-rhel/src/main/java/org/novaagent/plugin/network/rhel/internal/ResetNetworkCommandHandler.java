@@ -4,8 +4,6 @@ package org.novaagent.plugin.network.rhel.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Optional;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -21,13 +18,14 @@ import org.novaagent.network.FileStager;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on RHEL-family guests: ifcfg files or NetworkManager keyfiles as
  * {@link RhelFormat#choose} decides (keyfiles on EL10+ and Fedora 41+, or when
  * {@value #KEYFILES_SETTING} is true); applied through NetworkManager when {@code nmcli} exists, else the legacy service.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** Agent setting that forces NetworkManager keyfiles on EL7–EL9. */
     public static final String KEYFILES_SETTING = RhelFormat.KEYFILES_SETTING;
@@ -38,26 +36,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.RHEL.priority();
-    }
-
-    /** Restarting networking outlasts the runtime's default timeout. */
-    @Override
-    public Optional<Duration> timeout() {
-        return Optional.of(ResetNetworkFlow.REQUEST_TIMEOUT);
-    }
-
-    /** {@link ResetNetworkFlow} reports a diff and the commands instead of acting. */
-    @Override
-    public boolean supportsDryRun() {
-        return true;
+    public NetworkBackend backend() {
+        return NetworkBackend.RHEL;
     }
 
     @Override

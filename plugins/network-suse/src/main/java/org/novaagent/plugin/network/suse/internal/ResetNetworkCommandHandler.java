@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
-import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
@@ -16,6 +15,7 @@ import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
+import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on openSUSE Leap 15 / SLES 15 with wicked: parse, render SUSE's ifcfg and
@@ -23,7 +23,7 @@ import org.novaagent.network.ResetNetworkFlow;
  * NICs (all through the shared {@link ResetNetworkFlow}). Releases that replaced wicked with
  * NetworkManager (Leap 16, SLES 16, Tumbleweed) are not served yet; the reason says so.
  */
-public final class ResetNetworkCommandHandler implements CommandHandler {
+public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** Our ifcfg/ifroute files: those of a detached NIC are removed (only with our header). */
     static final OwnedFiles OWNED = OwnedFiles.of(WickedRenderer.DIR + "/ifcfg-*", WickedRenderer.DIR + "/ifroute-*");
@@ -40,14 +40,8 @@ public final class ResetNetworkCommandHandler implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "resetnetwork";
-    }
-
-    /** The place of this backend in the one ordered list, {@link NetworkBackend}. */
-    @Override
-    public int priority() {
-        return NetworkBackend.WICKED.priority();
+    public NetworkBackend backend() {
+        return NetworkBackend.WICKED;
     }
 
     @Override
