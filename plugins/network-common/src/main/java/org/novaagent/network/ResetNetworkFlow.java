@@ -11,6 +11,7 @@ import java.util.Set;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.api.support.IoCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,11 @@ public final class ResetNetworkFlow {
         StagedChange staged;
         try {
             staged = p.stager().apply(p.plan());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            // the cause category only: the exception's text names the agent's staging and backup paths
+            LOG.warn("resetnetwork cannot write files", e);
+            return CommandResult.of("500", "cannot write network files: " + IoCause.of(e));
+        } catch (IllegalArgumentException e) {
             LOG.warn("resetnetwork cannot write files", e);
             return CommandResult.of("500", "cannot write network files: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.novaagent.api.support.FileFacts;
+import org.novaagent.api.support.IoCause;
 import org.novaagent.api.support.SafeFiles;
 import org.novaagent.api.support.Sha512Crypt;
 import org.novaagent.api.support.WriteOptions;
@@ -69,7 +70,7 @@ final class ShadowFile {
         try {
             return files.stat(SHADOW).map(f -> f.type() == FileFacts.Type.REGULAR).orElse(false);
         } catch (IOException e) {
-            throw new PasswordException("Cannot read /etc/shadow", e);
+            throw new PasswordException("Cannot read the shadow file: " + IoCause.of(e), e);
         }
     }
 
@@ -110,7 +111,7 @@ final class ShadowFile {
         try {
             return files.read(SHADOW, MAX_SHADOW_BYTES).orElseThrow(() -> new NoSuchFileException("/etc/shadow"));
         } catch (IOException e) {
-            throw new PasswordException("Cannot read /etc/shadow", e);
+            throw new PasswordException("Cannot read the shadow file: " + IoCause.of(e), e);
         }
     }
 
@@ -119,7 +120,7 @@ final class ShadowFile {
         try {
             files.write(SHADOW, content, WriteOptions.mode(0600).keepingExisting());
         } catch (IOException | UnsupportedOperationException e) {
-            throw new PasswordException("Cannot write /etc/shadow", e);
+            throw new PasswordException("Cannot write the shadow file: " + IoCause.of(e), e);
         }
     }
 }

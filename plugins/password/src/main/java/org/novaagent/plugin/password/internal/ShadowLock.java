@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.novaagent.api.support.IoCause;
 
 /**
  * The shadow-suite lock {@code /etc/.pwd.lock}: the same fcntl write lock that glibc's
@@ -44,7 +45,7 @@ final class ShadowLock implements AutoCloseable {
                     StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new PasswordException("Cannot open the shadow lock /etc/.pwd.lock", e);
+            throw new PasswordException("Cannot open the shadow lock: " + IoCause.of(e), e);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -70,7 +71,7 @@ final class ShadowLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             return null; // held by another thread of this JVM
         } catch (IOException e) {
-            throw new PasswordException("Cannot lock /etc/.pwd.lock", e);
+            throw new PasswordException("Cannot take the shadow lock: " + IoCause.of(e), e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Base64;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.support.BackupDirectory;
+import org.novaagent.api.support.IoCause;
 import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.api.support.SafeFiles;
 import org.novaagent.api.support.WriteOptions;
@@ -112,7 +113,7 @@ final class FileInjector {
                     + TargetResolver.quote("/" + e.relativePath()) + " " + e.reason());
         } catch (IOException e) {
             LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
-            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + e, e);
+            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + IoCause.of(e), e);
         }
     }
 
