@@ -25,7 +25,8 @@ import java.util.Optional;
 final class PrivateDirectory implements Closeable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PREFIX = ".nova-agent-";
+    /** The name prefix of every private (staging) directory. */
+    static final String PREFIX = ".nova-agent-";
 
     private final OpenDirectory home;
     private final String name;

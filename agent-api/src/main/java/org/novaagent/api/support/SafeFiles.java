@@ -2,9 +2,13 @@
 package org.novaagent.api.support;
 
 import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +33,12 @@ public final class SafeFiles {
      * (1 MiB: config files and key lists are far smaller).
      */
     public static final long COPY_LIMIT = 1 << 20;
+
+    /**
+     * The agent's own state directory, relative to the target root: private (0700), holding the
+     * backups ({@link BackupDirectory}), the request journal and the request history.
+     */
+    public static final String STATE_DIRECTORY = "var/lib/nova-agent";
 
     private final Path root;
 
@@ -209,16 +219,114 @@ public final class SafeFiles {
         }
     }
 
+    /**
+     * Atomically creates or replaces a file of the agent's own state below {@link #STATE_DIRECTORY}
+     * (the request journal): {@code var/lib} is created 0755 when missing; every directory from
+     * {@code var/lib/nova-agent} down is created 0700 when missing, must be owned by the agent and
+     * is tightened to 0700 when it is not; the file is owned by the agent with {@code mode}.
+     *
+     * @param relative a root-relative path below {@link #STATE_DIRECTORY}
+     *                 ({@code var/lib/nova-agent/requests/17})
+     * @param content  the new content
+     * @param mode     the file's mode, e.g. {@code 0600}
+     * @throws IllegalArgumentException when {@code relative} is not below the state directory
+     * @throws RefusedPathException     when a component is a link, not a directory, or a state
+     *                                  directory is not the agent's own
+     * @throws IOException              on any other failure; the file is then unchanged
+     */
+    public void writeState(String relative, byte[] content, int mode) throws IOException {
+        if (!relative.startsWith(STATE_DIRECTORY + "/")) {
+            throw new IllegalArgumentException("not below " + STATE_DIRECTORY + ": '" + relative + "'");
+        }
+        split(relative);
+        BoundedRead.checkInterrupted(relative);
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            storeState(top, relative, content, mode);
+        }
+    }
+
+    /**
+     * @param relative a root-relative directory, or {@code ""} for the root
+     * @return the names of its entries (files, directories, links alike; nothing is followed),
+     *         sorted; empty when the directory does not exist
+     * @throws RefusedPathException when a component is a link or not a directory
+     */
+    public List<String> list(String relative) throws IOException {
+        if (!relative.isEmpty()) {
+            split(relative);
+        }
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(relative, -1, false);
+            if (dir.isEmpty()) {
+                return List.of();
+            }
+            try (OpenDirectory d = dir.get()) {
+                List<String> names = new ArrayList<>();
+                d.stream().forEach(p -> names.add(p.getFileName().toString()));
+                Collections.sort(names);
+                return List.copyOf(names);
+            }
+        }
+    }
+
+    /**
+     * Removes what writes into a directory of the agent's own state left when the agent was killed
+     * mid-write: its private staging directories ({@code .nova-agent-<random>}, the agent's, each
+     * holding at most the unfinished file). Call it only when no write into that directory is in
+     * progress (the request journal does at start and after each listing, on its one thread).
+     *
+     * @param relative a root-relative directory below {@link #STATE_DIRECTORY}
+     * @return how many were removed; 0 when the directory does not exist
+     * @throws RefusedPathException when a component is a link or not a directory
+     */
+    public int removeInterruptedWrites(String relative) throws IOException {
+        if (!relative.startsWith(STATE_DIRECTORY + "/")) {
+            throw new IllegalArgumentException("not below " + STATE_DIRECTORY + ": '" + relative + "'");
+        }
+        split(relative);
+        int removed = 0;
+        try (OpenDirectory top = OpenDirectory.ofRoot(root)) {
+            Optional<OpenDirectory> dir = top.descend(relative, -1, false);
+            if (dir.isEmpty()) {
+                return 0;
+            }
+            try (OpenDirectory d = dir.get()) {
+                for (String name : list(relative)) {
+                    Optional<FileFacts> f = d.stat(name);
+                    if (name.startsWith(PrivateDirectory.PREFIX) && f.isPresent()
+                            && f.get().type() == FileFacts.Type.DIRECTORY && f.get().owner().equals(Identity.self())) {
+                        try (var staging = d.stream().newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
+                            for (Path entry : staging) {
+                                staging.deleteFile(entry.getFileName());   // unlinkat: a link is removed, not followed
+                            }
+                        }
+                        d.stream().deleteDirectory(Path.of(name));
+                        removed++;
+                    }
+                }
+                if (removed > 0) {
+                    d.sync();
+                }
+            }
+        }
+        return removed;
+    }
+
     private static void storeBackup(OpenDirectory top, String relative, byte[] content, int mode) throws IOException {
-        String[] b = split(BackupDirectory.RELATIVE + "/" + relative);
+        storeState(top, BackupDirectory.RELATIVE + "/" + relative, content, mode);
+    }
+
+    /** Writes {@code relative} (below {@code var/lib/nova-agent}) with private directories on the way. */
+    private static void storeState(OpenDirectory top, String relative, byte[] content, int mode) throws IOException {
+        String[] b = split(relative);
         String state = "var/lib";
         try (OpenDirectory varLib = top.descend(state, 0755, false).orElseThrow();
-             OpenDirectory backupDir = varLib.descend(b[0].substring(state.length() + 1), 0700, true).orElseThrow()) {
-            Optional<FileFacts> previous = backupDir.stat(b[1]);
+             OpenDirectory stateDir = varLib.descend(b[0].substring(state.length() + 1), 0700, true).orElseThrow()) {
+            Optional<FileFacts> previous = stateDir.stat(b[1]);
             if (previous.isPresent()) {
-                BoundedRead.checkReadable(backupDir, b[1], previous.get());
+                BoundedRead.checkReadable(stateDir, b[1], previous.get());
             }
-            StagingDirectory.replace(backupDir, b[1], content, null, null, mode);
+            StagingDirectory.replace(stateDir, b[1], content, null, null, mode);
         }
     }
 

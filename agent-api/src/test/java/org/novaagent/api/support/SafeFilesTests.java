@@ -215,6 +215,45 @@ class SafeFilesTests {
     }
 
     @Test
+    void stateFilesArePrivateAndTheirDirectoriesTheAgentsOwn() throws Exception {
+        Files.createDirectories(root.resolve("var/lib/nova-agent"));
+        Files.setPosixFilePermissions(root.resolve("var/lib/nova-agent"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        files.writeState("var/lib/nova-agent/requests/r1", utf8("started"), 0600);
+        assertEquals("started", Files.readString(root.resolve("var/lib/nova-agent/requests/r1")));
+        assertEquals("rw-------", mode(root.resolve("var/lib/nova-agent/requests/r1")));
+        assertEquals("rwx------", mode(root.resolve("var/lib/nova-agent")));
+        assertEquals("rwx------", mode(root.resolve("var/lib/nova-agent/requests")));
+        assertEquals(List.of("r1"), files.list("var/lib/nova-agent/requests"));
+        assertThrows(IllegalArgumentException.class, () -> files.writeState("etc/motd", utf8("x"), 0600));
+        assertNothingOutsideChangedAndNoStagingLeft();
+    }
+
+    @Test
+    void aLinkedStateDirectoryIsRefused() throws Exception {
+        Files.createDirectories(root.resolve("var/lib"));
+        Files.createSymbolicLink(root.resolve("var/lib/nova-agent"), outside);
+        RefusedPathException e = assertThrows(RefusedPathException.class,
+                () -> files.writeState("var/lib/nova-agent/requests/r1", utf8("x"), 0600));
+        assertEquals("var/lib/nova-agent", e.relativePath());
+        assertThrows(RefusedPathException.class, () -> files.list("var/lib/nova-agent"));
+        assertNothingOutsideChangedAndNoStagingLeft();
+    }
+
+    @Test
+    void interruptedWritesInAStateDirectoryAreRemovedAndNothingElse() throws Exception {
+        files.writeState("var/lib/nova-agent/requests/kept", utf8("done"), 0600);
+        Path dir = root.resolve("var/lib/nova-agent/requests");
+        Path left = Files.createDirectory(dir.resolve(".nova-agent-00112233aabbccdd"));
+        Files.writeString(left.resolve("new"), "half a rec");
+        Files.createSymbolicLink(dir.resolve(".nova-agent-link"), outside);
+        assertEquals(1, files.removeInterruptedWrites("var/lib/nova-agent/requests"));
+        assertEquals(List.of(".nova-agent-link", "kept"), files.list("var/lib/nova-agent/requests"));
+        assertEquals(0, files.removeInterruptedWrites("var/lib/nova-agent/none"));
+        assertEquals(List.of(), files.list("var/lib/nova-agent/none"));
+        assertEquals("keep", Files.readString(outside.resolve("victim")));
+    }
+
+    @Test
     void deleteRemovesALinkWithoutFollowingIt() throws Exception {
         Files.createDirectories(root.resolve("etc"));
         Files.createSymbolicLink(root.resolve("etc/l"), outside.resolve("victim"));

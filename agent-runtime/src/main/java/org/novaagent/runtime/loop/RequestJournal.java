@@ -2,32 +2,26 @@
 package org.novaagent.runtime.loop;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.novaagent.api.support.FileFacts;
+import org.novaagent.api.support.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable half of "exactly once": one small file per request in progress under
- * {@code var/lib/nova-agent/requests} (0700, files 0600), written atomically (temporary file,
- * fsync, rename, fsync of the directory) <b>before</b> the command runs ({@code started}) and
+ * {@code var/lib/nova-agent/requests} (0700, files 0600), written through {@link SafeFiles} like
+ * every file the agent changes (private staging directory, fsync, {@code renameat}, fsync of the
+ * directory; no link followed, state directories the agent's own) <b>before</b> the command runs ({@code started}) and
  * again with the reply <b>before</b> the reply is committed to XenStore ({@code done}); removed
  * once the reply and the request's removal are committed. After a restart the loop finds the
  * request still in XenStore and asks the journal: {@code done} → the recorded reply is written
@@ -53,24 +47,24 @@ final class RequestJournal {
     private static final Logger LOG = LoggerFactory.getLogger(RequestJournal.class);
     private static final String MAGIC = "nova-agent-request 1";
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_@-][A-Za-z0-9_@.-]{0,127}");
-    private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final String TMP_PREFIX = ".tmp-";
 
-    private final Path dir;
+    /** Largest record read back: the magic, the hash and one reply (XenStore values are at most 4 KiB). */
+    private static final long MAX_RECORD = 64 * 1024;
 
-    private RequestJournal(Path dir) {
-        this.dir = dir;
+    private final SafeFiles files;
+
+    private RequestJournal(Path root) {
+        this.files = SafeFiles.under(root);
     }
 
     /** @return the journal of the target root {@code root} (created on first write) */
     static RequestJournal under(Path root) {
-        return new RequestJournal(root.resolve(RELATIVE));
+        return new RequestJournal(root);
     }
 
     /** @return the journal directory */
     Path directory() {
-        return dir;
+        return files.root().resolve(RELATIVE);
     }
 
     /**
@@ -79,12 +73,13 @@ final class RequestJournal {
      * @return the record of this very request, if any (unreadable or foreign records are ignored)
      */
     Optional<Entry> find(String id, byte[] request) {
-        Path file = dir.resolve(fileName(id));
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            Optional<byte[]> bytes = files.read(record(id), MAX_RECORD);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            lines = new String(bytes.get(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             LOG.warn("request {}: cannot read its journal record ({})", id, e.getMessage());
             return Optional.empty();
@@ -118,35 +113,34 @@ final class RequestJournal {
     /** Forgets a request (its reply and removal are committed, or it is gone); never throws. */
     void forget(String id) {
         try {
-            Files.deleteIfExists(dir.resolve(fileName(id)));
+            files.delete(record(id));
         } catch (IOException e) {
             LOG.warn("request {}: cannot remove its journal record ({})", id, e.getMessage());
         }
     }
 
     /**
-     * Removes the records of requests that no longer exist (and leftover temporary files).
+     * Removes the records of requests that no longer exist, and what a write cut short by a kill
+     * left (SafeFiles' private staging directories).
      *
      * @param present the ids listed under {@code data/host} just now
      * @return how many records were removed
      */
     int retainOnly(Set<String> present) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
-        }
-        Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         present.forEach(id -> keep.add(fileName(id)));
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (!keep.contains(name)) {
-                    Files.deleteIfExists(f);
+        try {
+            files.removeInterruptedWrites(RELATIVE);
+            for (String name : files.list(RELATIVE)) {
+                if (!keep.contains(name) && files.stat(RELATIVE + "/" + name)
+                        .map(f -> f.type() == FileFacts.Type.REGULAR).orElse(false)) {
+                    files.delete(RELATIVE + "/" + name);
                     removed++;
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot tidy the request journal {} ({})", dir, e.getMessage());
+            LOG.warn("cannot tidy the request journal {} ({})", RELATIVE, e.getMessage());
         }
         return removed;
     }
@@ -156,53 +150,13 @@ final class RequestJournal {
         return PLAIN_ID.matcher(id).matches() ? id : "x-" + sha256(id.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static String record(String id) {
+        return RELATIVE + "/" + fileName(id);
+    }
+
+    /** Atomic and durable (SafeFiles: private staging, fsync, renameat, fsync of the directory), 0600 in 0700 directories. */
     private void store(String id, String content) throws IOException {
-        ensureDirectory();
-        String name = fileName(id);
-        Path tmp = dir.resolve(TMP_PREFIX + name);
-        Files.deleteIfExists(tmp);
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PRIVATE_FILE))) {
-            ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-        try {
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
-    }
-
-    private void ensureDirectory() throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Path state = dir.getParent();
-        Files.createDirectories(state.getParent());
-        for (Path p : List.of(state, dir)) {
-            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(p, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
-            }
-            Files.setPosixFilePermissions(p, PRIVATE_DIR);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.debug("cannot remove {}: {}", p, e.getMessage());
-        }
+        files.writeState(record(id), content.getBytes(StandardCharsets.UTF_8), 0600);
     }
 
     private static String sha256(byte[] bytes) {

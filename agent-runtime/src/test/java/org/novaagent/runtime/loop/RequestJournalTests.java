@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.testing.FakeXenStore;
 import org.novaagent.runtime.testing.FakeXenStoreClient;
@@ -163,8 +164,34 @@ class RequestJournalTests {
         journal.started("old", VERSION_BYTES);
         journal.started("kept", VERSION_BYTES);
         Files.writeString(journalDir().resolve(".tmp-x"), "half");
+        // what a kill in the middle of a SafeFiles write leaves: its private staging directory
+        Path staging = Files.createDirectory(journalDir().resolve(".nova-agent-0123456789abcdef"));
+        Files.writeString(staging.resolve("new"), "nova-agent-request 1\nsha");
         assertEquals(2, journal.retainOnly(Set.of("kept")));
         assertEquals(List.of("kept"), List.of(journalDir().toFile().list()));
+    }
+
+    @Test
+    void aLinkedJournalDirectoryIsRefusedAndNothingIsWrittenThroughIt(@TempDir Path elsewhere) throws Exception {
+        // SafeFiles (issue #17): the journal, like every other file the agent writes, follows no link
+        Files.createDirectories(root.resolve("var/lib/nova-agent"));
+        Files.createSymbolicLink(journalDir(), elsewhere);
+        RequestJournal journal = RequestJournal.under(root);
+        assertThrows(RefusedPathException.class, () -> journal.started("r1", VERSION_BYTES));
+        assertEquals(0, elsewhere.toFile().list().length);
+        store.hostWrite("data/host/r1", VERSION);
+        restart();
+        assertEquals(RequestProcessor.Outcome.ANSWERED, process("r1"), "the command still runs, without a record");
+        assertEquals(0, elsewhere.toFile().list().length);
+    }
+
+    @Test
+    void aStateDirectoryOpenToOthersIsTightened() throws Exception {
+        Files.createDirectories(root.resolve("var/lib/nova-agent"));
+        Files.setPosixFilePermissions(root.resolve("var/lib/nova-agent"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        RequestJournal.under(root).started("r1", VERSION_BYTES);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("var/lib/nova-agent"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(journalDir())));
     }
 
     @Test

@@ -146,13 +146,16 @@ class ArchitectureTests {
      */
     @Test
     void onlyTheSafeWriterChangesFiles() {
-        noClasses().that().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..")
+        // the runtime's request loop too: its request journal (issue #17) is written through SafeFiles
+        noClasses().that().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..",
+                        "org.novaagent.runtime.loop..")
                 // test-jars on the class path (network testkits) are not production code
                 .and().resideOutsideOfPackage("..testkit..").and().haveSimpleNameNotEndingWith("Tests")
                 .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(Files.class))
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
                                 "write.*|move|copy|delete.*|create.*|set.*|newOutputStream|newBufferedWriter"))))
-                .because("files under the target root are changed only through SafeFiles (agent-api README)")
+                .because("files under the target root (plugins' files and the request journal) are changed only through"
+                        + " SafeFiles (agent-api README)")
                 .check(classes);
     }
 
