@@ -49,7 +49,25 @@ stage_payload() {
   done
 }
 
-# stage_linux TARGET ROOT SYSTEMD_DIR: payload, launcher, config, unit and man page
+# gen_docs: the man page and the bash completion, generated from the CLI model of the module path
+# a Linux package ships (picocli's ManPageGenerator and AutoComplete; agent-runtime cli.ManualPage
+# and cli.CompletionScript), so neither can drift from the commands. The page's prose is
+# man/nova-agent.8.adoc; asciidoctor renders it. Without asciidoctor (outside CI) no page is shipped.
+docs=$work/docs
+gen_docs() {
+  local mp=$docs/payload
+  stage_payload deb-debian "$mp"
+  java --module-path "$mp/lib:$mp/modules" -m org.novaagent.runtime/org.novaagent.runtime.cli.CompletionScript nova-agent \
+    > "$docs/nova-agent.bash-completion"
+  if have asciidoctor asciidoctor; then
+    java --module-path "$mp/lib:$mp/modules:$dist/target/tools" --add-modules info.picocli.codegen \
+      -m org.novaagent.runtime/org.novaagent.runtime.cli.ManualPage "$docs/adoc" nova-agent >/dev/null
+    asciidoctor --failure-level WARN -b manpage -a generated="$docs/adoc" -a agent-version="$pkgversion" \
+      -o "$docs/nova-agent.8" "$dist/man/nova-agent.8.adoc"
+  fi
+}
+
+# stage_linux TARGET ROOT SYSTEMD_DIR: payload, launcher, config, unit, man page and bash completion
 stage_linux() {
   local target=$1 root=$2 unitdir=$3
   stage_payload "$target" "$root/usr/lib/nova-agent"
@@ -59,9 +77,12 @@ stage_linux() {
   install -D -m 0644 "$dist/linux-root/lib/systemd/system/nova-agent.service" "$root$unitdir/nova-agent.service"
   # the takeover's restore hook (network-common README), run by prerm/%preun on removal
   install -m 0755 "$dist/linux-root/usr/lib/nova-agent/restore-network-config" "$root/usr/lib/nova-agent/"
-  mkdir -p "$root/usr/share/man/man8"
-  gzip -9n < "$dist/linux-root/usr/share/man/man8/nova-agent.8" > "$root/usr/share/man/man8/nova-agent.8.gz"
-  chmod 0644 "$root/usr/share/man/man8/nova-agent.8.gz"
+  install -D -m 0644 "$docs/nova-agent.bash-completion" "$root/usr/share/bash-completion/completions/nova-agent"
+  if [ -f "$docs/nova-agent.8" ]; then
+    mkdir -p "$root/usr/share/man/man8"
+    gzip -9n < "$docs/nova-agent.8" > "$root/usr/share/man/man8/nova-agent.8.gz"
+    chmod 0644 "$root/usr/share/man/man8/nova-agent.8.gz"
+  fi
 }
 
 # fill FILE: the placeholders every template shares
@@ -100,7 +121,7 @@ build_rpm() {
   install -D -m 0644 "$dist/rpm-rhel/80-nova-agent.preset" "$top_rpm/SOURCES/root/usr/lib/systemd/system-preset/80-nova-agent.preset"
   install -m 0644 "$top/LICENSE" "$top/README.md" "$top_rpm/SOURCES/"
   fill "$dist/$target/nova-agent.spec.in" "$pkgversion" "$target" > "$top_rpm/SPECS/nova-agent.spec"
-  rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" \
+  rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" --define "with_manpage $([ -f "$docs/nova-agent.8" ] && echo 1 || echo 0)" \
     --define "use_source_date_epoch_as_buildtime 1" --define "__brp_compress %{nil}" --define "_docdir_fmt %%{NAME}" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
   cp "$top_rpm"/RPMS/noarch/*.rpm "$out/"
 }
@@ -124,6 +145,7 @@ have() {
   [ "${CI:-}" = true ] && exit 1
   return 1
 }
+case $want in all|deb|rpm) gen_docs ;; esac
 if { [ "$want" = all ] || [ "$want" = deb ]; } && have dpkg-deb dpkg; then
   build_deb deb-debian debian "ifupdown or netplan"
   build_deb deb-ubuntu ubuntu netplan

@@ -42,6 +42,24 @@ run_installed() { # ROOT TARGET OSROOT EXPECTED-COMMAND...
   done
   NOVA_AGENT_HOME=$home "$pkgroot/usr/sbin/nova-agent" --help 2>&1 | grep -q '^Usage: nova-agent ' && ok "$target: usage says nova-agent" || bad "$target: usage does not say nova-agent"
 }
+check_docs() { # PKGROOT TARGET: the generated man page and bash completion cover the installed CLI's subcommands
+  local r=$1 t=$2 page=$1/usr/share/man/man8/nova-agent.8.gz comp=$1/usr/share/bash-completion/completions/nova-agent
+  local subs text missing=
+  subs=$(NOVA_AGENT_HOME=$r/usr/lib/nova-agent "$r/usr/sbin/nova-agent" --help 2>/dev/null | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+  [ "$(wc -w <<<"$subs")" -ge 8 ] || { bad "$t: installed --help lists too few subcommands: $subs"; return; }
+  if [ ! -f "$comp" ]; then bad "$t: no bash completion $comp"
+  elif bash -n "$comp" && [ "$(bash -c "source '$comp'; compopt() { :; }; COMP_WORDS=(nova-agent doc); COMP_CWORD=1
+      _complete_nova-agent nova-agent doc nova-agent; echo \"\${COMPREPLY[*]}\"")" = doctor ]; then ok "$t: bash completion is valid bash and completes 'doc' to doctor"
+  else bad "$t: bash completion $comp is not valid bash or does not complete 'doc'"; fi
+  tool man || return 0
+  if [ ! -f "$page" ]; then
+    if command -v asciidoctor >/dev/null || [ "${CI:-}" = true ]; then bad "$t: no man page $page"; else echo "skip $t: man page (asciidoctor is not installed)"; skip=$((skip+1)); fi
+    return
+  fi
+  if ! text=$(MANWIDTH=200 man --warnings -l "$page" 2>"$scratch/man.err") || [ -s "$scratch/man.err" ]; then bad "$t: man -l $page: $(cat "$scratch/man.err")"; return; fi
+  for c in $subs; do grep -q "^ *nova-agent $c\b" <<<"$text" || missing="$missing $c"; done
+  [ -z "$missing" ] && ok "$t: man -l renders nova-agent(8), with a section for each subcommand: $(tr '\n' ' ' <<<"$subs")" || bad "$t: man page lacks subcommands:$missing"
+}
 # mini_root DIR: /bin/sh, systemctl and the tools the RPM scriptlets use, with their libraries (for rpm --root)
 mini_root() {
   local b l
@@ -80,6 +98,7 @@ for flavour in debian ubuntu; do
   [ "$(dpkg-deb -f "$deb" Installed-Size)" -gt 1000 ] && ok "$flavour: Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB" || bad "$flavour: Installed-Size"
   if tool lintian; then
     lintian -E "$deb" >"$scratch/lintian.log" 2>&1 || true
+    grep -q 'no-manual-page' "$scratch/lintian.log" && bad "$flavour: lintian: $(grep no-manual-page "$scratch/lintian.log")"
     if ! grep -q '^E: ' "$scratch/lintian.log"; then ok "$flavour: lintian: 0 errors ($(grep -c '^W: ' "$scratch/lintian.log") warnings, justified in dist/README.md)"
     else bad "$flavour: lintian: $(grep '^E: ' "$scratch/lintian.log")"; fi
   fi
@@ -87,6 +106,7 @@ for flavour in debian ubuntu; do
   [ "$(dpkg-deb -c "$deb" | awk '$6 ~ /usr\/sbin\/nova-agent$/ {print $1}')" = "-rwxr-xr-x" ] && ok "$flavour: launcher is 0755" || bad "$flavour: launcher mode"
   dpkg-deb -c "$deb" | awk '$6 ~ /plugins\/$/ {print $1, $2}' | grep -q '^drwxr-xr-x root/root' && ok "$flavour: plugins dir root-owned 0755" || bad "$flavour: plugins dir"
   expect_modules "$r/usr/lib/nova-agent/modules" deb-$flavour
+  check_docs "$r" "$flavour"
   if tool dpkg; then
     # maintainer scripts run (chrootless, DPKG_ROOT set) as in an image build: enabled without systemd
     d=$scratch/dpkgroot-$flavour; mkdir -p "$d/var/lib/dpkg/info" "$d/var/lib/dpkg/updates" "$d/var/lib/dpkg/triggers"; touch "$d/var/lib/dpkg/status" "$d/var/lib/dpkg/available"
@@ -130,6 +150,7 @@ elif tool rpm; then
   fi
   rpm -qp --configfiles "$rpmf" 2>/dev/null | grep -q '^/etc/nova-agent/agent.conf$' && ok "rpm: agent.conf is a config file" || bad "rpm: config files"
   expect_modules "$rr/usr/lib/nova-agent/modules" rpm-rhel
+  check_docs "$rr" rpm
   if tool systemd-analyze; then verify_unit "$rr" /usr/lib/systemd/system rpm; fi
   os=$scratch/os-rhel; fake_root "$os" rhel "fedora" 9.4; mkdir -p "$os/etc/sysconfig/network-scripts" "$os/etc/NetworkManager"; : > "$os/usr/sbin/nmcli"; chmod 755 "$os/usr/sbin/nmcli"
   run_installed "$rr" rpm "$os" password keyinit resetnetwork version features

@@ -10,6 +10,8 @@ module org.novaagent.runtime {
     requires org.novaagent.xenstore;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    // build time only: cli.ManualPage runs picocli's man page generator in dist/package.sh; not shipped
+    requires static info.picocli.codegen;
     requires org.slf4j;
     requires org.jnrproject.ffi;
 

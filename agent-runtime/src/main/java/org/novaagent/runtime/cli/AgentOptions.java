@@ -26,12 +26,12 @@ public final class AgentOptions {
 
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "Plugins directory (default: plugins.dir of the config, else /usr/lib/nova-agent/plugins;"
-                    + " on Windows %ProgramFiles%\\nova-agent\\plugins).")
+                    + " on Windows %%ProgramFiles%%\\nova-agent\\plugins).")
     Path pluginsDir;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: /etc/nova-agent/agent.conf; on Windows"
-                    + " %ProgramData%\\nova-agent\\agent.conf; missing = defaults).")
+                    + " %%ProgramData%%\\nova-agent\\agent.conf; missing = defaults).")
     Path config;
 
     @Option(names = "--allow-insecure-plugins-dir",

@@ -75,7 +75,8 @@ public final class Main {
                 .addSubcommand("doctor", new DoctorCommand())
                 .addSubcommand("service", new CommandLine(new ServiceCommand()).addSubcommand("run", new ServiceRunCommand()))
                 .addSubcommand("version", new VersionCommand());
-        cli.getSubcommands().get("resetnetwork").getCommandSpec().usageMessage()
+        // its own name, so usage text and the generated man page say "resetnetwork", not "call"
+        cli.getSubcommands().get("resetnetwork").getCommandSpec().name("resetnetwork").usageMessage()
                 .description("The same as agent call resetnetwork (kept for existing scripts).");
         extensions.commands().forEach((name, extension) -> cli.addSubcommand(name, ExtensionCommand.of(extension)));
         extensions.problems().forEach(p -> err.println("agent: " + p));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code agent} command; it only carries the subcommands, help and version. */
 @Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
-        description = "nova-agent: answers the cloud host's requests through XenStore.",
+        description = "XenStore guest agent: answers the cloud host's requests (OpenStack/XenServer).",
         footer = ExitCodes.FOOTER)
 public final class MainCommand implements Callable<Integer> {
 

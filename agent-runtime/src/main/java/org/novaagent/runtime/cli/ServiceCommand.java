@@ -31,7 +31,9 @@ public final class ServiceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "install, uninstall, start or stop.")
+    // optional for picocli: "service run" names the subcommand instead (a required ACTION made
+    // picocli refuse "service run" itself, so the service control manager's command line failed)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "install, uninstall, start or stop.")
     String action;
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -60,8 +62,9 @@ public final class ServiceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!ACTIONS.contains(action)) {
-                err.println("unknown action '" + action + "': use install, uninstall, start or stop");
+            if (action == null || !ACTIONS.contains(action)) { // List.of().contains(null) throws
+                err.println((action == null ? "which action?" : "unknown action '" + action + "'")
+                        + ": use install, uninstall, start or stop");
                 return ExitCodes.USAGE;
             }
             if (!osName.startsWith("Windows")) {

@@ -49,6 +49,7 @@ class CompletionScriptTests {
         RequiredTool.require("bash", "sources the generated completion script");
         Path script = Files.writeString(dir.resolve("nova-agent"), CompletionScript.bash("nova-agent"));
         run(List.of("bash", "-n", script.toString()));
+        assertTrue(!Files.readString(script).startsWith("#!"), "a completion file is sourced, not executed: no #! line");
         List<String> top = complete(script, "nova-agent", "").lines().toList();
         assertTrue(top.containsAll(List.of("run", "plugins", "call", "status", "doctor", "version")), top.toString());
         assertEquals(List.of("doctor"), complete(script, "nova-agent", "doc").lines().toList());

@@ -70,7 +70,13 @@ class ServiceCommandTests {
     }
 
     @Test
-    void serviceRunOnLinuxIsRefused() {
+    void serviceRunReachesItsSubcommandWhichRefusesLinux() {
+        // picocli parses "service run" as the run subcommand, not as a missing ACTION
+        assertEquals(ExitCodes.OK, run("Linux", "run", "--help"));
+        assertTrue(out.toString().contains("Run as the Windows service"), out.toString());
         assertEquals(ExitCodes.USAGE, run("Linux", "run"));
+        assertTrue(!err.toString().contains("Missing required parameter"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("Linux"));
+        assertTrue(err.toString().contains("which action?: use install, uninstall, start or stop"), err.toString());
     }
 }
