@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the portable tarball (make-tarball.sh) and proves it: install.sh into a systemd (Arch), an
-# OpenRC (Alpine) and an rc.d (FreeBSD) scratch root detects the init system from the root's files,
+# Builds the portable tarball (make-tarball.sh) and proves it: install.sh into a systemd (Arch), two
+# OpenRC (Alpine, Gentoo) and an rc.d (FreeBSD) scratch root detects the init system from the root's files,
 # lays the agent out and enables it offline; the installed launcher's 'plugins list --root' then
 # selects that platform's resetnetwork plugin. It also checks the other packagers' recipes with
 # what Debian ships: makepkg --printsrcinfo (PKGBUILD), sh/bash parsing and sourcing (APKBUILD,
@@ -25,7 +25,7 @@ tarball=$(sh "$dist/portable/make-tarball.sh" "$lib" "$version" "$dist/target/po
 tar -C "$scratch" -xzf "$tarball"
 pkg=$scratch/nova-agent-$version
 [ -x "$pkg/install.sh" ] && ok "tarball has install.sh" || bad "tarball lacks install.sh"
-compgen -G "$pkg/modules/network-alpine-*.jar" >/dev/null && compgen -G "$pkg/lib/network-common-*.jar" >/dev/null \
+compgen -G "$pkg/modules/network-alpine-*.jar" >/dev/null && compgen -G "$pkg/modules/network-gentoo-*.jar" >/dev/null && compgen -G "$pkg/lib/network-common-*.jar" >/dev/null \
   && ! compgen -G "$pkg/lib/agent-host-*.jar" >/dev/null && ok "tarball: every plugin in modules/, no demo jars" || bad "tarball layout"
 
 # selects ROOT HOME MODULE: the installed launcher picks MODULE for resetnetwork on ROOT
@@ -63,6 +63,14 @@ grep -q '^command="/usr/sbin/nova-agent"' "$r/etc/init.d/nova-agent" && grep -q 
   && ok "alpine: init.d script installed" || bad "alpine: init.d script"
 [ "$(readlink "$r/etc/runlevels/default/nova-agent")" = /etc/init.d/nova-agent ] && ok "alpine: in the default runlevel" || bad "alpine: not enabled"
 selects "$r" "$r/usr/lib/nova-agent" /usr/sbin/nova-agent org.novaagent.plugin.network.alpine alpine
+
+# OpenRC (Gentoo with netifrc)
+r=$scratch/gentoo
+printf 'NAME=Gentoo\nID=gentoo\nVERSION_ID=2.17\n' | install -D /dev/stdin "$r/etc/os-release"
+stub "$r/sbin/openrc-run"; stub "$r/sbin/openrc"; stub "$r/sbin/rc-service"; stub "$r/sbin/rc-update"; stub "$r/etc/init.d/net.lo"
+out=$(sh "$pkg/install.sh" --root "$r" 2>&1) && grep -q "init: openrc" <<<"$out" && ok "gentoo: install.sh detects OpenRC" || bad "gentoo: $out"
+[ "$(readlink "$r/etc/runlevels/default/nova-agent")" = /etc/init.d/nova-agent ] && ok "gentoo: in the default runlevel" || bad "gentoo: not enabled"
+selects "$r" "$r/usr/lib/nova-agent" /usr/sbin/nova-agent org.novaagent.plugin.network.gentoo gentoo
 
 # FreeBSD rc.d
 r=$scratch/freebsd

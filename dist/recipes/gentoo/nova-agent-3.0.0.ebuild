@@ -23,6 +23,8 @@ src_install() {
 }
 
 pkg_postinst() {
+	elog "resetnetwork: OpenRC profiles use netifrc (/etc/conf.d/net, net.<if> services, network-gentoo);"
+	elog "systemd profiles use systemd-networkd (network-networkd). 'nova-agent plugins list' shows the choice."
 	elog "Enable the agent with: rc-update add nova-agent default (OpenRC)"
 	elog "or: systemctl enable --now nova-agent (systemd profiles)"
 }

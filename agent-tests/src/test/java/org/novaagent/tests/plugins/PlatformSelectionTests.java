@@ -17,10 +17,11 @@ import org.novaagent.host.demo.DistroRootBuilder;
 import org.novaagent.tests.support.AgentProcess;
 import org.novaagent.tests.support.AgentProcess.Result;
 import org.novaagent.tests.support.FreebsdRoot;
+import org.novaagent.tests.support.GentooRoot;
 
 /**
  * Which {@code resetnetwork} plugin the real {@code agent plugins list --root} (child JVM, every
- * plugin on the module path) selects on a scratch root laid out like each platform, FreeBSD included
+ * plugin on the module path) selects on a scratch root laid out like each platform, FreeBSD and Gentoo included
  * (os-release or the distro's own release file, tool stubs, tun/docker/veth links next to the Xen NICs), and that
  * every other plugin is listed as not applicable with its reason.
  */
@@ -64,6 +65,19 @@ class PlatformSelectionTests {
                 rows.toString());
         Files.delete(root.resolve("etc/os-release"));
         assertSelected(root, "org.novaagent.plugin.network.freebsd");
+    }
+
+    @Test
+    void gentooWithOpenrcSelectsNetifrcAndItsSystemdProfileSelectsNetworkd() throws Exception {
+        Path root = GentooRoot.build(tmp.resolve("gentoo"));
+        List<String> rows = assertSelected(root, "org.novaagent.plugin.network.gentoo");
+        assertTrue(rows.stream().filter(r -> r.contains("network.networkd")).allMatch(r -> r.contains("not a systemd system")),
+                rows.toString());
+        Files.delete(root.resolve("etc/os-release"));
+        assertSelected(root, "org.novaagent.plugin.network.gentoo");
+        rows = assertSelected(GentooRoot.systemdProfile(root), "org.novaagent.plugin.network.networkd");
+        assertTrue(rows.stream().filter(r -> r.contains("network.gentoo")).allMatch(r -> r.contains("systemd profile")),
+                rows.toString());
     }
 
     @Test

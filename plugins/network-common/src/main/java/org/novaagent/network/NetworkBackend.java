@@ -34,6 +34,11 @@ public enum NetworkBackend {
     /** FreeBSD's {@code /etc/rc.conf} (only applicable on FreeBSD, so its place never matters). */
     FREEBSD_RC,
     /**
+     * netifrc's {@code /etc/conf.d/net} with OpenRC's {@code net.<if>} services (Gentoo with OpenRC;
+     * only applicable there, so its place never matters; Gentoo's systemd profiles get networkd).
+     */
+    NETIFRC,
+    /**
      * systemd-networkd {@code .network} files: the generic fallback for systemd distributions (Arch),
      * last so that every distro-specific backend present on the same host wins.
      */

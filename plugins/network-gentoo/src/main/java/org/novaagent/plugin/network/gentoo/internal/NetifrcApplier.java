@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.network.gentoo.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.novaagent.network.Applier;
+import org.novaagent.network.ApplyPlan;
+import org.novaagent.network.FileChange;
+
+/**
+ * Makes a changed {@code /etc/conf.d/net} take effect as the Gentoo handbook does it, per NIC whose
+ * variables changed (or whose {@code conf.d/net.<if>} was taken over): the service link
+ * {@code /etc/init.d/net.<if> -> net.lo} ({@code ln -snf}, idempotent), {@code rc-update add net.<if>
+ * default} (exit 0 when it is already there) so it comes up at boot, and {@code rc-service net.<if>
+ * restart} (starts a stopped service). A NIC whose variables left the file is stopped and removed from
+ * the default runlevel before the file is written ({@code rc-service --ifexists}, {@code rc-update del};
+ * failures there are only logged). Only the changed NICs are restarted, so the others keep their
+ * connections.
+ */
+final class NetifrcApplier implements Applier {
+
+    @Override
+    public List<List<String>> commands(ApplyPlan plan) {
+        Set<String> changed = changed(plan);
+        List<List<String>> out = new ArrayList<>();
+        for (String ifname : plan.interfaceNames()) {
+            if (changed.contains(NetifrcVariables.shellVar(ifname))) {
+                String service = "net." + ifname;
+                out.add(List.of("ln", "-snf", "net.lo", "/etc/init.d/" + service));
+                out.add(List.of("rc-update", "add", service, "default"));
+                out.add(List.of("rc-service", service, "restart"));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<List<String>> preCommands(ApplyPlan plan) {
+        Set<String> configured = new LinkedHashSet<>();
+        plan.interfaceNames().forEach(n -> configured.add(NetifrcVariables.shellVar(n)));
+        List<List<String>> out = new ArrayList<>();
+        for (FileChange change : confNet(plan)) {
+            Set<String> gone = new LinkedHashSet<>(byInterface(change.oldContent().orElse("")).keySet());
+            gone.removeAll(byInterface(change.newContent().orElse("")).keySet());
+            gone.removeAll(configured);
+            for (String ifname : gone) {
+                out.add(List.of("rc-service", "--ifexists", "net." + ifname, "stop"));
+                out.add(List.of("rc-update", "del", "net." + ifname, "default"));
+            }
+        }
+        return out;
+    }
+
+    /** shell_var names of the NICs whose owned variables differ, taken-over NICs included. */
+    static Set<String> changed(ApplyPlan plan) {
+        Set<String> changed = new LinkedHashSet<>();
+        plan.takenOver().forEach(n -> changed.add(NetifrcVariables.shellVar(n)));
+        for (FileChange change : confNet(plan)) {
+            Map<String, String> before = byInterface(change.oldContent().orElse(""));
+            Map<String, String> after = byInterface(change.newContent().orElse(""));
+            Set<String> names = new LinkedHashSet<>(before.keySet());
+            names.addAll(after.keySet());
+            for (String name : names) {
+                if (!Objects.equals(before.get(name), after.get(name))) {
+                    changed.add(name);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static List<FileChange> confNet(ApplyPlan plan) {
+        return plan.changes().stream().filter(FileChange::changesConfig)
+                .filter(c -> c.path().equals(NetifrcRenderer.CONF_NET)).toList();
+    }
+
+    /** The owned assignments (whole statements) per shell_var suffix; commented lines are not statements. */
+    static Map<String, String> byInterface(String content) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConfNetStatements.Statement s : ConfNetStatements.parse(NetifrcRenderer.CONF_NET, content)) {
+            s.variable().flatMap(NetifrcVariables::ownedSuffix)
+                    .ifPresent(var -> out.merge(var, s.text().strip() + "\n", String::concat));
+        }
+        return out;
+    }
+}
