@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.XenStoreFactory;
 import org.novaagent.runtime.winservice.ServiceCommandLine;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Mixin;
  * {@code agent service run}: what the Windows service control manager starts. The same assembly
  * and loop as {@code agent run}, inside the service control dispatcher: RUNNING is reported when
  * the loop is ready (its {@code READY=1}), a stop or shutdown control stops the loop, a non-zero
- * exit makes the SCM apply the failure actions (restart). Logs go to the rotating file set up by
- * {@code Main} before any logger exists.
+ * exit makes the SCM apply the failure actions (restart). Answered requests go to the same
+ * {@link RequestHistory} as {@code run}'s, so {@code status} and {@code doctor} show them. Logs go to
+ * the rotating file set up by {@code Main} before any logger exists.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
         description = "Run as the Windows service (started by the service control manager, not by hand).",
@@ -67,7 +69,8 @@ public final class ServiceRunCommand implements Callable<Integer> {
                                 ready.run();
                             }
                             return true;
-                        }, Clock.systemUTC());
+                        }, Clock.systemUTC())
+                        .recordTo(RequestHistory.at(agent.root())); // status and doctor read it, as after `run`
                 daemon.set(d);
                 if (stopped) {
                     return ExitCodes.OK;

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.AgentAssembly;
+import org.novaagent.runtime.builtin.AgentVersion;
 import org.novaagent.runtime.config.AgentConfig;
+import org.novaagent.runtime.history.HistoryEntry;
+import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.winservice.nativeapi.ServiceDispatcher;
 import org.novaagent.xenstore.XenStoreClient;
 import org.novaagent.xenstore.XenStoreConnector;
@@ -23,7 +26,8 @@ import org.novaagent.xenstore.sim.EmbeddedXenStore;
 /**
  * What {@code agent service run} hands the dispatcher: the real XenStore loop over a Windows-shaped
  * root, against the embedded XenStore. RUNNING is reported only once the loop is ready, requests
- * are answered while it runs, and the stop control ends it with exit code 0.
+ * are answered while it runs and recorded in the request history ({@code status}, {@code doctor}), and
+ * the stop control ends it with exit code 0.
  */
 class ServiceRunBodyTests {
 
@@ -52,6 +56,12 @@ class ServiceRunBodyTests {
             assertTrue(reply.orElse("").contains("\"returncode\":\"0\""), reply.toString());
             body.stop();
             assertEquals(ExitCodes.OK, exit.get(20, TimeUnit.SECONDS));
+            // recorded like `run` does: what `status` and `doctor` read for this root
+            List<HistoryEntry> history = RequestHistory.at(root).last(10);
+            assertEquals(List.of("svc-1 version 0"), history.stream()
+                    .map(e -> e.id() + " " + e.command() + " " + e.returnCode()).toList());
+            assertEquals(AgentVersion.get(), history.get(0).message());
+            assertTrue(StatusCommand.table(history).contains("version"), StatusCommand.table(history));
         }
     }
 
