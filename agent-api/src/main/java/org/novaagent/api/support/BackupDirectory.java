@@ -16,6 +16,12 @@ public final class BackupDirectory {
 
     /** The backup directory, relative to the target root. */
     public static final String RELATIVE = "var/lib/nova-agent/backup";
+    /**
+     * The backup directory of a Windows target, relative to the system drive the root stands for:
+     * {@code C:\ProgramData\nova-agent\backup}, under the directory the install script makes
+     * Administrators- and SYSTEM-only ({@link WindowsFiles} writes there).
+     */
+    public static final String WINDOWS_RELATIVE = "ProgramData/nova-agent/backup";
 
     private BackupDirectory() {
     }

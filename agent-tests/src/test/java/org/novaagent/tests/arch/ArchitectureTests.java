@@ -142,7 +142,9 @@ class ArchitectureTests {
     /**
      * Issue #19: plugins and the network library change files under the target root only through
      * {@code org.novaagent.api.support.SafeFiles} (no link followed, nothing done by a name another
-     * user can swap). A path-based write, move, copy, delete, chmod or chown is a regression.
+     * user can swap), or on a Windows target through {@code WindowsFiles} beside it (issue #12:
+     * links and reparse points refused, atomic replace). A path-based write, move, copy, delete,
+     * chmod or chown is a regression.
      */
     @Test
     void onlyTheSafeWriterChangesFiles() {
@@ -155,7 +157,7 @@ class ArchitectureTests {
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
                                 "write.*|move|copy|delete.*|create.*|set.*|newOutputStream|newBufferedWriter"))))
                 .because("files under the target root (plugins' files and the request journal) are changed only through"
-                        + " SafeFiles (agent-api README)")
+                        + " SafeFiles, or WindowsFiles on a Windows target (agent-api README)")
                 .check(classes);
     }
 

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +31,8 @@ import org.novaagent.tests.support.AgentProcess;
  * Windows-shaped root (a {@code Windows/System32} tree, a cloud-automation script) against the real
  * oxenstored, with the password plugin's jnr-ffi bindings loaded from the C stand-in of
  * netapi32/advapi32/kernel32 ({@code novaagent.win32.stand-in}). The host simulator asks
- * {@code version}, {@code features}, {@code keyinit} + {@code password} and {@code kmsactivate};
+ * {@code version}, {@code features}, {@code keyinit} + {@code password}, {@code injectfile} (a
+ * {@code C:\\...} path written on the root, bad Windows paths refused) and {@code kmsactivate};
  * commands are only logged (the root is not the live system), which is where slmgr, reg.exe and
  * the script start are checked.
  */
@@ -79,7 +83,8 @@ class WindowsRootE2ETests {
         assertTrue(out.matches("(?s).*\\nkmsactivate\\s+org\\.novaagent\\.plugin\\.windows\\.activation\\s.*selected.*"), out);
         assertTrue(out.matches("(?s).*\\nkmsactivate\\s+org\\.novaagent\\.plugin\\.rhel\\.registration\\s.*not applicable.*"), out);
         assertTrue(out.matches("(?s).*\\nresetnetwork\\s+org\\.novaagent\\.plugin\\.network\\.netplan\\s.*not applicable.*"), out);
-        assertTrue(out.matches("(?s).*\\ninjectfile\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*not applicable.*"), out);
+        assertTrue(out.matches("(?s).*\\ninjectfile\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*selected.*"), out);
+        assertTrue(out.matches("(?s).*\\nfile_inject\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*selected.*"), out);
         assertTrue(list.stderr().contains("target root " + root + " (dry run): windows"), list.stderr());
         assertTrue(list.stderr().contains("cannot read the Windows ACL of plugins directory"), "the Windows ACL rule applies:\n"
                 + list.stderr());
@@ -99,11 +104,11 @@ class WindowsRootE2ETests {
         assertEquals("0", version.returnCode(), version + "\n" + agent.stderr());
         HostReply features = sim.features();
         assertEquals("0", features.returnCode(), features.toString());
-        for (String c : new String[] {"keyinit", "password", "kmsactivate", "version", "features"}) {
-            assertTrue(features.message().contains(c), features.message());
+        for (String c : new String[] {"keyinit", "password", "kmsactivate", "version", "features", "injectfile",
+            "file_inject"}) {
+            assertTrue(List.of(features.message().split(",")).contains(c), features.message());
         }
         assertFalse(features.message().contains("resetnetwork"), "no Windows network plugin yet: " + features.message());
-        assertFalse(features.message().contains("injectfile"), "file-inject is not in the Windows set: " + features.message());
     }
 
     @Test
@@ -119,6 +124,27 @@ class WindowsRootE2ETests {
 
     @Test
     @Order(5)
+    void injectfileWritesAWindowsPathOnTheSystemDriveAndRefusesBadOnes() throws Exception {
+        HostReply ok = sim.injectfile("C:\\windows\\system32\\drivers\\etc\\hosts", "10.0.0.1 db\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("0", ok.returnCode(), ok + "\n" + agent.stderr());
+        assertEquals("10.0.0.1 db\r\n", Files.readString(root.resolve("Windows/System32/drivers/etc/hosts")));
+        for (String bad : new String[] {"\\\\server\\share\\x.txt", "C:\\x.txt:stream", "C:\\NUL", "C:\\a\\..\\..\\x"}) {
+            HostReply refused = sim.injectfile(bad, "x".getBytes(StandardCharsets.UTF_8));
+            assertEquals("500", refused.returnCode(), refused.toString());
+            assertTrue(refused.message().startsWith("Invalid path: "), refused.toString());
+        }
+        assertEquals(List.of("Windows"), names(root), "nothing else written on the drive");
+    }
+
+    private static List<String> names(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("cloud-automation")
+                    && !n.equals("var")).sorted().toList();
+        }
+    }
+
+    @Test
+    @Order(6)
     void kmsactivateRunsTheCloudAutomationThenSlmgr() throws Exception {
         HostReply kms = sim.kmsactivate("kms.example.com:1688");
         assertEquals("0", kms.returnCode(), kms + "\n" + agent.stderr());

@@ -29,7 +29,7 @@ public final class FileInjectCommandHandler implements CommandHandler {
 
     @Override
     public Applicability applicability(HostFacts facts) {
-        return LinuxOnly.applicability(facts);
+        return TargetPlatform.applicability(facts);
     }
 
     @Override
@@ -49,6 +49,6 @@ public final class FileInjectCommandHandler implements CommandHandler {
             throw TargetResolver.fail("Invalid file_inject data: b64_path and b64_file are both required");
         }
         String path = FileInjector.decodePath(FileInjector.decodeBase64(b64Path));
-        return FileInjector.inject(context.root(), path, FileInjector.decodeBase64(b64File));
+        return FileInjector.inject(context, path, FileInjector.decodeBase64(b64File));
     }
 }

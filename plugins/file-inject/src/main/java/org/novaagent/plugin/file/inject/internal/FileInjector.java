@@ -8,12 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandException;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.support.BackupDirectory;
 import org.novaagent.api.support.IoCause;
 import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.api.support.SafeFiles;
+import org.novaagent.api.support.WindowsFiles;
 import org.novaagent.api.support.WriteOptions;
 import org.novaagent.api.support.WriteOutcome;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The part shared by {@code injectfile} and {@code file_inject}: strict base64, the size limit,
- * path checks and the write through {@link SafeFiles} (no link followed anywhere, temp file in a
+ * path checks and the write: on Windows targets through {@link WindowsFiles}, elsewhere
+ * through {@link SafeFiles} (no link followed anywhere, temp file in a
  * private directory, mode/owner/group of an existing file kept, one backup of at most
  * {@link SafeFiles#COPY_LIMIT} bytes, atomic rename, fsync). Exists so the two wire formats cannot drift apart.
  */
@@ -85,18 +88,24 @@ final class FileInjector {
     }
 
     /**
-     * Writes the file under the root.
+     * Writes the file under the root: a POSIX path through {@link SafeFiles}, or on a Windows target
+     * a {@code C:\...} path through {@link WindowsFiles}.
      *
-     * @param root      the target root
+     * @param context   the request's context (target root, host facts)
      * @param guestPath the absolute guest path
      * @param contents  the raw bytes to write
      * @return {@code "0"} on success
      * @throws CommandException {@code "500"} with a clear message for every failure
      */
-    static CommandResult inject(Path root, String guestPath, byte[] contents) throws CommandException {
+    static CommandResult inject(CommandContext context, String guestPath, byte[] contents) throws CommandException {
         if (contents.length > MAX_CONTENT_BYTES) {
             throw tooLarge(contents.length);
         }
+        return context.hostFacts().isWindows() ? injectWindows(context.root(), guestPath, contents)
+                : injectPosix(context.root(), guestPath, contents);
+    }
+
+    private static CommandResult injectPosix(Path root, String guestPath, byte[] contents) throws CommandException {
         TargetResolver.validate(guestPath);
         try {
             WriteOutcome outcome = SafeFiles.under(root).write(TargetResolver.relative(guestPath), contents,
@@ -114,6 +123,32 @@ final class FileInjector {
         } catch (IOException e) {
             LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
             throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + IoCause.of(e), e);
+        }
+    }
+
+    /**
+     * Windows: the path checked by {@link WindowsTargetPath} against the system drive the root
+     * stands for, written by {@link WindowsFiles}. The bytes are written as sent (the C# agent
+     * decoded them as ASCII text and re-encoded them as UTF-8, losing every non-ASCII byte).
+     */
+    private static CommandResult injectWindows(Path root, String guestPath, byte[] contents) throws CommandException {
+        WindowsTargetPath target = WindowsTargetPath.parse(guestPath,
+                WindowsTargetPath.systemDrive(root.toAbsolutePath().toString()));
+        try {
+            WriteOutcome outcome = WindowsFiles.under(root).write(target.relative(), contents,
+                    WriteOptions.mode(NEW_FILE_MODE).keepingExisting().withParents(0755).withBackup());
+            if (!outcome.backupNote().isEmpty()) {
+                LOG.warn("{}: {}", TargetResolver.quote(guestPath), outcome.backupNote());
+            }
+            LOG.info("Injected {} bytes into {}", contents.length, TargetResolver.quote(guestPath));
+            return CommandResult.ok();
+        } catch (RefusedPathException e) {
+            LOG.warn("Refused to inject {}: {}", TargetResolver.quote(guestPath), e.getMessage());
+            throw TargetResolver.fail("Refusing to write " + TargetResolver.quote(guestPath) + ": "
+                    + TargetResolver.quote(target.display(e.relativePath())) + " " + e.reason());
+        } catch (IOException e) {
+            LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
+            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + e, e);
         }
     }
 

@@ -27,7 +27,7 @@ public final class InjectFileCommandHandler implements CommandHandler {
 
     @Override
     public Applicability applicability(HostFacts facts) {
-        return LinuxOnly.applicability(facts);
+        return TargetPlatform.applicability(facts);
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class InjectFileCommandHandler implements CommandHandler {
         }
         String path = FileInjector.decodePath(Arrays.copyOfRange(data, 0, comma));
         byte[] contents = Arrays.copyOfRange(data, comma + 1, data.length);
-        return FileInjector.inject(context.root(), path, contents);
+        return FileInjector.inject(context, path, contents);
     }
 
     private static int indexOf(byte[] data, byte b) {

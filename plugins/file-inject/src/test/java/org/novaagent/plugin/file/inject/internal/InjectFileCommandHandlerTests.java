@@ -267,7 +267,8 @@ class InjectFileCommandHandlerTests {
 
     @Test
     void matchesTheWindowsAgentSpecExampleShape() throws Exception {
-        // "QzpcdGVzdGZpbGUudHh0LEhlbGxvIFdvcmxk" is C:\testfile.txt,Hello World: a Windows path, refused here.
+        // "QzpcdGVzdGZpbGUudHh0LEhlbGxvIFdvcmxk" is C:\testfile.txt,Hello World: a Windows path, refused on a
+        // POSIX target (written on a Windows one: WindowsInjectFileTests).
         CommandException e = assertThrows(CommandException.class, () -> handler.handle(
                 CommandRequest.of("1", "injectfile", "QzpcdGVzdGZpbGUudHh0LEhlbGxvIFdvcmxk"),
                 rhel()));
@@ -275,8 +276,8 @@ class InjectFileCommandHandlerTests {
     }
 
     @Test
-    void notApplicableOnWindows() {
-        assertFalse(handler.isApplicable(TestHostFacts.windows(root)));
+    void applicableOnPosixAndWindowsTargets() {
+        assertTrue(handler.isApplicable(TestHostFacts.windows(root))); // with Windows paths: WindowsInjectFileTests
         assertTrue(handler.isApplicable(TestHostFacts.debian(root)));
         assertEquals("injectfile", handler.name());
     }
