@@ -148,7 +148,7 @@ final class FileInjector {
                     + TargetResolver.quote(target.display(e.relativePath())) + " " + e.reason());
         } catch (IOException e) {
             LOG.warn("Couldn't inject {}", TargetResolver.quote(guestPath), e);
-            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + e, e);
+            throw new CommandException("500", "Couldn't write " + TargetResolver.quote(guestPath) + ": " + IoCause.of(e), e);
         }
     }
 
