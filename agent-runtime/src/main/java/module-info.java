@@ -22,6 +22,8 @@ module org.novaagent.runtime {
     exports org.novaagent.runtime.notify.nativeapi;
     // ... and for the advapi32 service-control binding (Windows service)
     exports org.novaagent.runtime.winservice.nativeapi;
+    // ... and for the advapi32 LookupAccountSidW binding (the Windows ACL trust rule names well-known SIDs)
+    exports org.novaagent.runtime.trust.nativeapi;
 
     // picocli reads the command classes' annotated fields reflectively
     opens org.novaagent.runtime.cli to info.picocli;

@@ -9,30 +9,56 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.ArrayList;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.novaagent.runtime.trust.nativeapi.AccountLookup;
 
 /**
  * The Windows rule, read from the NTFS ACL through {@link AclFileAttributeView}: the owner is
- * Administrators or SYSTEM, and no allow entry gives Users, Authenticated Users or Everyone a right
- * that changes the file or directory (write or append data, write attributes, delete, delete child,
- * write ACL, take ownership). Inherit-only entries count too: they hand the right to every jar
- * dropped in later. Deny entries are not subtracted (the rule stays simple and errs on refusing).
- * A path whose file system has no ACL view (a Windows-shaped root on Linux) is refused: the rule
- * cannot be checked, so it is not assumed to hold. Unlike {@link StrictModes} the ancestors are not
- * walked: NTFS rights are inherited down the tree, so an ancestor's ACL already shows in the path's
- * own (unless inheritance was cut, which is what the install script does to make it exactly its own).
+ * Administrators, SYSTEM or TrustedInstaller, and no allow entry gives Users, Authenticated Users,
+ * Everyone, INTERACTIVE or Guests a right that changes the file or directory (write or append data,
+ * write attributes, delete, delete child, write ACL, take ownership). Inherit-only entries count too:
+ * they hand the right to every jar dropped in later. Deny entries are not subtracted (the rule stays
+ * simple and errs on refusing). A path whose file system has no ACL view (a Windows-shaped root on
+ * Linux) is refused: the rule cannot be checked, so it is not assumed to hold. Unlike
+ * {@link StrictModes} the ancestors are not walked: NTFS rights are inherited down the tree, so an
+ * ancestor's ACL already shows in the path's own (unless inheritance was cut, which is what the
+ * install script does to make it exactly its own).
+ *
+ * <p>Accounts are matched by their well-known SIDs ({@link WellKnownAccount}), not by English names:
+ * the JDK names a principal {@code domain\name} from {@code LookupAccountSidW}, localised
+ * ({@code VORDEFINIERT\Administratoren}), or by its SID string when the SID has no account. So each
+ * SID is named once through the same call ({@link AccountLookup}, jnr-ffi) and a principal matches
+ * when its name equals that name or the SID string, ignoring case. A local account that merely
+ * calls itself {@code Administrators} ({@code WIN-GUEST\Administrators}) does not match. When the
+ * SIDs cannot be named, every path is refused.
  */
 public final class WindowsAclTrustRule implements TrustRule {
 
-    /** Owners the agent trusts: the accounts that run or install it. */
-    static final Set<String> TRUSTED_OWNERS = Set.of("administrators", "system");
+    /** Names a SID as {@code UserPrincipal.getName()} would ({@code domain\name}). */
+    @FunctionalInterface
+    interface AccountNames {
+        /**
+         * @param sid a SID string
+         * @return its account's {@code domain\name}
+         * @throws IOException when it cannot be named
+         */
+        String nameOf(String sid) throws IOException;
+    }
+
+    /** Owners the agent trusts: the accounts that run or install it, and Windows' own installer. */
+    static final List<WellKnownAccount> TRUSTED_OWNERS = List.of(WellKnownAccount.ADMINISTRATORS,
+            WellKnownAccount.SYSTEM, WellKnownAccount.TRUSTED_INSTALLER);
     /** Principals that must have no changing right. */
-    static final Set<String> UNTRUSTED = Set.of("users", "authenticated users", "everyone");
+    static final List<WellKnownAccount> UNTRUSTED = List.of(WellKnownAccount.USERS,
+            WellKnownAccount.AUTHENTICATED_USERS, WellKnownAccount.EVERYONE, WellKnownAccount.INTERACTIVE,
+            WellKnownAccount.GUESTS);
     /** Rights that let the holder change what the agent loads. */
     static final Set<AclEntryPermission> CHANGING = EnumSet.of(AclEntryPermission.WRITE_DATA,
             AclEntryPermission.APPEND_DATA, AclEntryPermission.WRITE_ATTRIBUTES, AclEntryPermission.WRITE_NAMED_ATTRS,
@@ -40,15 +66,22 @@ public final class WindowsAclTrustRule implements TrustRule {
             AclEntryPermission.WRITE_OWNER);
 
     private final Function<Path, AclFileAttributeView> views;
+    private final AccountNames accounts;
+    private Map<WellKnownAccount, String> names; // named on first use; guarded by this
 
-    /** Reads the ACL with {@link Files#getFileAttributeView}, not following links. */
+    /** Reads the ACL with {@link Files#getFileAttributeView}, not following links; names SIDs through advapi32. */
     public WindowsAclTrustRule() {
-        this(p -> Files.getFileAttributeView(p, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS));
+        this(p -> Files.getFileAttributeView(p, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS),
+                new Advapi32Names());
     }
 
-    /** @param views the ACL view of a path, or null when its file system has none (tests hand in views) */
-    WindowsAclTrustRule(Function<Path, AclFileAttributeView> views) {
+    /**
+     * @param views    the ACL view of a path, or null when its file system has none (tests hand in views)
+     * @param accounts names the well-known SIDs (tests hand in the C stand-in or a map)
+     */
+    WindowsAclTrustRule(Function<Path, AclFileAttributeView> views, AccountNames accounts) {
         this.views = views;
+        this.accounts = accounts;
     }
 
     @Override
@@ -60,19 +93,27 @@ public final class WindowsAclTrustRule implements TrustRule {
             problems.add("cannot read the Windows ACL of " + what + " " + path + ": its file system has no ACL view");
             return problems;
         }
+        Map<WellKnownAccount, String> known;
+        try {
+            known = names();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            problems.add("cannot check the Windows ACL of " + what + " " + path + ": the well-known accounts cannot"
+                    + " be named (" + e.getMessage() + ")");
+            return problems;
+        }
         try {
             String owner = view.getOwner().getName();
-            if (!TRUSTED_OWNERS.contains(account(owner))) {
-                problems.add(what + " " + path + " is owned by " + owner + ", not Administrators or SYSTEM");
+            if (TRUSTED_OWNERS.stream().noneMatch(a -> is(owner, a, known))) {
+                problems.add(what + " " + path + " is owned by " + owner + ", not Administrators, SYSTEM or TrustedInstaller");
             }
-            List<AclEntry> acl = view.getAcl();
-            for (AclEntry e : acl) {
-                if (e.type() == AclEntryType.ALLOW && UNTRUSTED.contains(account(e.principal().getName()))) {
+            for (AclEntry e : view.getAcl()) {
+                String who = e.principal().getName();
+                if (e.type() == AclEntryType.ALLOW && UNTRUSTED.stream().anyMatch(a -> is(who, a, known))) {
                     Set<AclEntryPermission> bad = EnumSet.noneOf(AclEntryPermission.class);
                     bad.addAll(e.permissions());
                     bad.retainAll(CHANGING);
                     if (!bad.isEmpty()) {
-                        problems.add(what + " " + path + " lets " + e.principal().getName() + " change it "
+                        problems.add(what + " " + path + " lets " + who + " change it "
                                 + bad.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).sorted().toList());
                     }
                 }
@@ -85,13 +126,38 @@ public final class WindowsAclTrustRule implements TrustRule {
 
     @Override
     public String fix() {
-        return "icacls <dir> /setowner Administrators /T, then icacls <dir> /inheritance:r /grant:r"
-                + " Administrators:(OI)(CI)F SYSTEM:(OI)(CI)F Users:(OI)(CI)RX";
+        // by SID (icacls' *S-... form), so the command works whatever the display language
+        return "icacls <dir> /setowner *S-1-5-32-544 /T, then icacls <dir> /inheritance:r /grant:r"
+                + " *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX";
     }
 
-    /** {@code BUILTIN\Administrators}, {@code NT AUTHORITY\SYSTEM}, {@code Everyone} → the bare account, lower case. */
-    static String account(String principal) {
-        int slash = principal.lastIndexOf('\\');
-        return principal.substring(slash + 1).toLowerCase(Locale.ROOT);
+    /** @return each well-known account's name on this system, named once */
+    synchronized Map<WellKnownAccount, String> names() throws IOException {
+        if (names == null) {
+            Map<WellKnownAccount, String> m = new EnumMap<>(WellKnownAccount.class);
+            for (WellKnownAccount a : WellKnownAccount.values()) {
+                m.put(a, accounts.nameOf(a.sid()));
+            }
+            names = m;
+        }
+        return names;
+    }
+
+    /** The JDK's name of a principal is the account's {@code domain\name}, or the SID string when it has none. */
+    private static boolean is(String principal, WellKnownAccount account, Map<WellKnownAccount, String> known) {
+        return principal.equalsIgnoreCase(known.get(account)) || principal.equalsIgnoreCase(account.sid());
+    }
+
+    /** {@link AccountLookup} over the real advapi32, loaded on first use (only a Windows JVM gets that far). */
+    private static final class Advapi32Names implements AccountNames {
+        private AccountLookup lookup;
+
+        @Override
+        public synchronized String nameOf(String sid) throws IOException {
+            if (lookup == null) {
+                lookup = AccountLookup.load("advapi32");
+            }
+            return lookup.nameOf(sid);
+        }
     }
 }

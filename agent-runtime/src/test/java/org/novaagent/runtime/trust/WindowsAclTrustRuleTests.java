@@ -32,13 +32,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.runtime.plugin.PluginDirectoryPolicy;
 import org.novaagent.runtime.trust.StrictModes.Kind;
+import org.novaagent.runtime.trust.nativeapi.AccountLookup;
+import org.novaagent.runtime.trust.nativeapi.FakeAccounts;
 import org.novaagent.testkit.TestHostFacts;
 
 /**
  * The Windows plugins-directory rule over ACLs shaped like the ones {@code icacls} shows on
- * Windows Server (principal names as the JDK's Windows provider formats them). No ACL view exists
- * on Linux, so the views here are in-memory {@link AclFileAttributeView}s; the real provider is
- * what remains unproven.
+ * Windows Server (principal names as the JDK's Windows provider formats them: {@code domain\name}
+ * from LookupAccountSidW, {@code \Everyone}, or the SID string for an unmapped SID). No ACL view
+ * exists on Linux, so the views here are in-memory {@link AclFileAttributeView}s; the well-known
+ * SIDs are named by a map of the English names, or by the real jnr-ffi binding against the
+ * LookupAccountSidW stand-in playing a German Windows. The real provider remains unproven.
  */
 class WindowsAclTrustRuleTests {
 
@@ -73,8 +77,18 @@ class WindowsAclTrustRuleTests {
             EnumSet.of(READ_DATA, READ_ATTRIBUTES, READ_ACL, EXECUTE, SYNCHRONIZE);
     private static final Set<AclEntryPermission> FULL = EnumSet.allOf(AclEntryPermission.class);
 
+    /** What LookupAccountSidW answers on an English Windows Server. */
+    private static final Map<String, String> ENGLISH = Map.of("S-1-5-18", "NT AUTHORITY\\SYSTEM",
+            "S-1-5-32-544", "BUILTIN\\Administrators", "S-1-5-32-545", "BUILTIN\\Users", "S-1-5-32-546",
+            "BUILTIN\\Guests", "S-1-1-0", "\\Everyone", "S-1-5-11", "NT AUTHORITY\\Authenticated Users", "S-1-5-4",
+            "NT AUTHORITY\\INTERACTIVE", WellKnownAccount.TRUSTED_INSTALLER.sid(), "NT SERVICE\\TrustedInstaller");
+
     private final Map<Path, AclFileAttributeView> views = new HashMap<>();
-    private final WindowsAclTrustRule rule = new WindowsAclTrustRule(views::get);
+    private final List<String> named = new ArrayList<>();
+    private final WindowsAclTrustRule rule = new WindowsAclTrustRule(views::get, sid -> {
+        named.add(sid);
+        return ENGLISH.get(sid);
+    });
 
     /** What the install script sets: owner Administrators, inheritance off, Users read and execute. */
     private static View installed() {
@@ -87,20 +101,21 @@ class WindowsAclTrustRuleTests {
     void theInstalledAclIsTrusted() {
         views.put(dir, installed());
         assertEquals(List.of(), rule.problems(dir, Kind.PLUGINS_DIR));
-        views.put(dir, new View("NT AUTHORITY\\SYSTEM").allow("Everyone", READ_EXECUTE));
+        views.put(dir, new View("NT AUTHORITY\\SYSTEM").allow("\\Everyone", READ_EXECUTE));
         assertEquals(List.of(), rule.problems(dir, Kind.PLUGINS_DIR));
     }
 
     @Test
     void anOwnerOtherThanAdministratorsOrSystemIsRefused() {
         views.put(dir, new View("WIN-GUEST\\alice").allow("BUILTIN\\Administrators", FULL));
-        assertEquals(List.of("plugins directory " + dir + " is owned by WIN-GUEST\\alice, not Administrators or SYSTEM"),
+        assertEquals(List.of("plugins directory " + dir + " is owned by WIN-GUEST\\alice, not Administrators, SYSTEM or TrustedInstaller"),
                 rule.problems(dir, Kind.PLUGINS_DIR));
     }
 
     @Test
     void writeOrModifyForUsersAuthenticatedUsersOrEveryoneIsRefused() {
-        for (String who : List.of("BUILTIN\\Users", "NT AUTHORITY\\Authenticated Users", "Everyone")) {
+        for (String who : List.of("BUILTIN\\Users", "NT AUTHORITY\\Authenticated Users", "\\Everyone",
+                "NT AUTHORITY\\INTERACTIVE", "BUILTIN\\Guests", "S-1-5-32-545")) {
             for (AclEntryPermission p : WindowsAclTrustRule.CHANGING) {
                 views.put(dir, installed().allow(who, EnumSet.of(READ_DATA, p)));
                 List<String> problem = rule.problems(dir, Kind.PLUGINS_DIR);
@@ -122,10 +137,62 @@ class WindowsAclTrustRuleTests {
     @Test
     void otherPrincipalsAndDenyEntriesDoNotCount() {
         View v = installed().allow("WIN-GUEST\\backup-operator", EnumSet.of(WRITE_ACL, DELETE_CHILD));
-        v.acl.add(AclEntry.newBuilder().setType(AclEntryType.DENY).setPrincipal(new Principal("Everyone"))
+        v.acl.add(AclEntry.newBuilder().setType(AclEntryType.DENY).setPrincipal(new Principal("\\Everyone"))
                 .setPermissions(FULL).build());
         views.put(dir, v);
         assertEquals(List.of(), rule.problems(dir, Kind.PLUGINS_DIR));
+    }
+
+    @Test
+    void aGermanWindowsAclIsJudgedByTheSidsBehindItsNames() {
+        FakeAccounts fake = FakeAccounts.load();
+        fake.fake_acct_reset();
+        fake.fake_acct_german(1);
+        WindowsAclTrustRule german = new WindowsAclTrustRule(views::get,
+                AccountLookup.load(FakeAccounts.library().toString())::nameOf);
+        views.put(dir, new View("VORDEFINIERT\\Administratoren").allow("NT-AUTORIT\u00c4T\\SYSTEM", FULL)
+                .allow("VORDEFINIERT\\Administratoren", FULL).allow("VORDEFINIERT\\Benutzer", READ_EXECUTE));
+        assertEquals(List.of(), german.problems(dir, Kind.PLUGINS_DIR));
+        views.put(dir, new View("NT SERVICE\\TrustedInstaller").allow("\\Jeder", EnumSet.of(WRITE_DATA))
+                .allow("NT-AUTORIT\u00c4T\\Authentifizierte Benutzer", EnumSet.of(DELETE_CHILD)));
+        assertEquals(List.of("plugins directory " + dir + " lets \\Jeder change it [write_data]",
+                "plugins directory " + dir + " lets NT-AUTORIT\u00c4T\\Authentifizierte Benutzer change it [delete_child]"),
+                german.problems(dir, Kind.PLUGINS_DIR), "the English-name rule let both through");
+        views.put(dir, new View("BUILTIN\\Administrators"));
+        assertEquals(List.of("plugins directory " + dir + " is owned by BUILTIN\\Administrators, not Administrators,"
+                + " SYSTEM or TrustedInstaller"), german.problems(dir, Kind.PLUGINS_DIR),
+                "no account has that name on a German Windows");
+        assertEquals("", fake.fake_acct_violations());
+        fake.fake_acct_reset();
+    }
+
+    @Test
+    void aLocalAccountNamedLikeAWellKnownOneIsNotTrusted() {
+        views.put(dir, new View("WIN-GUEST\\Administrators"));
+        assertEquals(1, rule.problems(dir, Kind.PLUGINS_DIR).size());
+        views.put(dir, new View("WIN-GUEST\\SYSTEM"));
+        assertEquals(1, rule.problems(dir, Kind.PLUGINS_DIR).size());
+    }
+
+    @Test
+    void unmappedSidStringsAndTrustedInstallerAreRecognised() {
+        views.put(dir, new View("S-1-5-32-544").allow("S-1-1-0", EnumSet.of(APPEND_DATA)));
+        assertEquals(List.of("plugins directory " + dir + " lets S-1-1-0 change it [append_data]"),
+                rule.problems(dir, Kind.PLUGINS_DIR));
+        views.put(dir, new View("nt service\\trustedinstaller"));
+        assertEquals(List.of(), rule.problems(dir, Kind.PLUGINS_DIR), "names compare ignoring case, as Windows does");
+        assertEquals(WellKnownAccount.values().length, named.size(), "each SID named once: " + named);
+    }
+
+    @Test
+    void whenTheSidsCannotBeNamedEveryPathIsRefused() {
+        views.put(dir, installed());
+        WindowsAclTrustRule unnamed = new WindowsAclTrustRule(views::get, sid -> {
+            throw new IOException("LookupAccountSidW(" + sid + "): Win32 error 1789 (1789)");
+        });
+        assertEquals(List.of("cannot check the Windows ACL of plugins directory " + dir + ": the well-known accounts"
+                + " cannot be named (LookupAccountSidW(S-1-5-18): Win32 error 1789 (1789))"),
+                unnamed.problems(dir, Kind.PLUGINS_DIR));
     }
 
     @Test
@@ -144,9 +211,9 @@ class WindowsAclTrustRuleTests {
         views.put(good, installed());
         PluginDirectoryPolicy.Vetted v = new PluginDirectoryPolicy(false, false, rule).vet(dir, List.of(jar, good));
         assertEquals(List.of(good), v.jars());
-        assertEquals(List.of("plugin jar " + jar + " is owned by WIN-GUEST\\alice, not Administrators or SYSTEM; not loaded"),
+        assertEquals(List.of("plugin jar " + jar + " is owned by WIN-GUEST\\alice, not Administrators, SYSTEM or TrustedInstaller; not loaded"),
                 v.problems());
-        views.put(dir, new View("Everyone"));
+        views.put(dir, new View("\\Everyone"));
         v = new PluginDirectoryPolicy(false, false, rule).vet(dir, List.of(good));
         assertEquals(List.of(), v.jars());
         assertTrue(v.problems().get(0).endsWith("so no jar of it is loaded (fix: " + rule.fix() + ")"), v.problems().toString());
