@@ -3,10 +3,12 @@ package org.novaagent.runtime.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code agent} command. Sets up logging before anything creates a logger,
+ * Entry point of the {@code agent} command. A plain {@code agent run} goes straight to the daemon
+ * ({@link RunFastPath}); everything else sets up logging before anything creates a logger,
  * wires the built-in subcommands and the {@link CliExtensions} programmatically and maps every
  * outcome to an {@link ExitCodes} value.
  */
@@ -29,6 +31,10 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        Optional<RunCommand> run = RunFastPath.parse(args); // the service's start: no picocli, no extensions
+        if (run.isPresent()) {
+            System.exit(RunFastPath.execute(run.get(), args, System.getenv(), System.err));
+        }
         if (args.length >= 2 && args[0].equals("service") && args[1].equals("run")) {
             ServiceLog.redirectStderr(); // the service has no console: logs go to a rotating file
         }
