@@ -216,6 +216,14 @@ public final class AgentAssembly {
     }
 
     /**
+     * @return contexts that answer {@code dryRun() == true} and only log processes, for
+     *         {@code agent doctor}'s {@link org.novaagent.api.HealthCheck}s, which only read
+     */
+    public CommandRouter.ContextFactory dryRunContextFactory() {
+        return (request, xenStore) -> context(request, xenStore, true);
+    }
+
+    /**
      * Runs the start-up actions of the selected handlers ({@link StartupActions}).
      *
      * @throws InterruptedException when interrupted (the agent is stopping)

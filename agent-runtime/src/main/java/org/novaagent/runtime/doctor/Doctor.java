@@ -25,7 +25,7 @@ public final class Doctor {
         all.put("xenstore", new XenStoreCheck());
         all.put("service", new ServiceCheck());
         all.put("handlers", new HandlerCheck());
-        all.put("overrides", new OverrideCheck());
+        all.put(HandlerHealthChecks.NAME, new HandlerHealthChecks()); // e.g. resetnetwork: other tools' network files
         all.put("trust", new TrustCheck());
         all.put("host", new HostCheck());
         all.put("requests", new LastRequestsCheck());

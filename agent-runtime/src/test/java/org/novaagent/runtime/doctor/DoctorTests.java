@@ -24,6 +24,8 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandHandler;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
+import org.novaagent.api.HealthCheck;
+import org.novaagent.api.HealthFinding;
 import org.novaagent.api.HostFacts;
 import org.novaagent.runtime.AgentAssembly;
 import org.novaagent.runtime.config.AgentConfig;
@@ -47,7 +49,6 @@ class DoctorTests {
 
     private Path root;
     private EmbeddedXenStore xenstore;
-    private boolean resetnetworkApplies = true;
     private Instant clock = NOW;
     private long minFree = 1;
     private Optional<Path> xsPath;
@@ -66,6 +67,10 @@ class DoctorTests {
         Files.createDirectories(root.resolve("var/lib"));
         Files.createDirectory(root.resolve("var/lib/nova-agent"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         write("etc/netplan/50-nova-agent.yaml", "network: {version: 2}\n");
+        write("usr/sbin/netplan", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(root.resolve("usr/sbin/netplan"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        nic("eth0", "bc:76:4e:20:75:72");
+        nic("eth1", "bc:76:4e:20:75:73");
         record("resetnetwork", "0");
         xenstore = EmbeddedXenStore.start(dir.resolve("xenstored.sock"), 7);
         xenstore.write("vm-data/hostname", "demo");
@@ -84,13 +89,24 @@ class DoctorTests {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    private void nic(String name, String mac) throws IOException {
+        write("sys/class/net/" + name + "/address", mac + "\n");
+        write("sys/class/net/" + name + "/type", "1\n");
+    }
+
     private void record(String command, String code) {
         RequestHistory.at(root).record(new HistoryEntry(NOW.minusSeconds(60), "r-" + command, command, code, 12, "done"));
     }
 
     private List<Finding> doctor() {
+        return doctor(List.of(handler("keyinit", true), handler("password", true),
+                DiscoveredHandler.builtIn(new org.novaagent.plugin.network.netplan.internal.ResetNetworkCommandHandler())));
+    }
+
+    /** The real netplan handler serves resetnetwork, so its HealthCheck (ForeignConfigReport) runs. */
+    private List<Finding> doctor(List<DiscoveredHandler> handlers) {
         AgentAssembly agent = AgentAssembly.build(root, root.resolve("usr/lib/nova-agent/plugins"), AgentConfig.defaults(), false,
-                List.of(handler("keyinit", true), handler("password", true), handler("resetnetwork", resetnetworkApplies)));
+                handlers);
         return Doctor.standard().run(new DoctorContext(agent, root.resolve("etc/nova-agent/agent.conf"), xsPath,
                 Clock.fixed(clock, ZoneOffset.UTC), Instant.parse("2026-01-01T00:00:00Z"), minFree));
     }
@@ -118,6 +134,8 @@ class DoctorTests {
         assertEquals(List.of(), findings.stream().filter(f -> f.level() != Finding.Level.OK).toList());
         assertEquals(List.of("xenstore", "service", "handlers", "overrides", "trust", "host", "requests"),
                 findings.stream().map(Finding::check).distinct().toList(), "every check ran");
+        assertTrue(findings.contains(Finding.ok("overrides", "no other tool configures eth0, eth1"
+                + " (every NIC of the target (XenStore data not read))")), findings.toString());
         assertTrue(Doctor.healthy(findings));
     }
 
@@ -158,25 +176,60 @@ class DoctorTests {
     }
 
     @Test
-    void noApplicableNetworkHandler() {
-        resetnetworkApplies = false;
+    void noApplicableNetworkHandler() throws Exception {
+        Files.delete(root.resolve("usr/sbin/netplan"));
         assertOnly(problems(), "handlers", Finding.Level.FAIL, "resetnetwork: no applicable handler", "install");
     }
 
     @Test
-    void legacyAndCloudInitNetworkConfig() throws Exception {
-        write("etc/netplan/rackspace-cloud.yaml", "network: {version: 2}\n");
-        write("etc/netplan/50-cloud-init.yaml", "network:\n  version: 2\n");
-        assertOnly(problems(), "overrides", Finding.Level.WARN, "rackspace-cloud.yaml (nova-agent 2.x), etc/netplan/50-cloud-init.yaml",
-                "nova-agent call resetnetwork");
+    void legacyNetplanFileOf2x() throws Exception {
+        write("etc/netplan/rackspace-cloud.yaml", "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n");
+        assertOnly(problems(), "overrides", Finding.Level.FAIL,
+                "etc/netplan/rackspace-cloud.yaml (nova-agent 2.x) configures eth0, eth1 and overrides the agent's configuration;"
+                        + " resetnetwork would remove it", "nova-agent call resetnetwork");
+        assertFalse(Doctor.healthy(doctor()));
+    }
+
+    @Test
+    void cloudInitNetplanEntryForOurNic() throws Exception {
+        write("etc/netplan/50-cloud-init.yaml", "network:\n  version: 2\n  ethernets:\n    eth1:\n      dhcp4: true\n");
+        assertOnly(problems(), "overrides", Finding.Level.FAIL,
+                "etc/netplan/50-cloud-init.yaml (cloud-init) configures eth1 and overrides the agent's configuration;"
+                        + " resetnetwork would disable it", "--dry-run");
+    }
+
+    @Test
+    void onlyTheNicsTheHostConfiguresWhenXenStoreHasTheirData() throws Exception {
+        write("etc/netplan/50-cloud-init.yaml", "network:\n  version: 2\n  ethernets:\n    eth1:\n      dhcp4: true\n");
+        xenstore.write("vm-data/networking/BC764E207572", "{\"mac\":\"BC:76:4E:20:75:72\",\"label\":\"public\","
+                + "\"ips\":[{\"ip\":\"192.0.2.10\",\"netmask\":\"255.255.255.0\",\"enabled\":\"1\"}],\"gateway\":\"192.0.2.1\"}");
+        List<Finding> all = doctor();
+        assertEquals(List.of(), all.stream().filter(f -> f.level() != Finding.Level.OK).toList());
+        assertTrue(all.contains(Finding.ok("overrides", "no other tool configures eth0 (the NICs the host configures)")), all.toString());
+        write("etc/netplan/50-cloud-init.yaml", "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n");
+        assertOnly(problems(), "overrides", Finding.Level.FAIL, "50-cloud-init.yaml (cloud-init) configures eth0", "resetnetwork");
     }
 
     @Test
     void cloudInitWithoutTheDropIn() throws Exception {
         Files.createDirectories(root.resolve("etc/cloud/cloud.cfg.d"));
         assertOnly(problems(), "overrides", Finding.Level.WARN, "99-nova-agent-network.cfg", "resetnetwork");
-        write(OverrideCheck.CLOUD_INIT_DROP_IN, "network: {config: disabled}\n");
+        write("etc/cloud/cloud.cfg.d/99-nova-agent-network.cfg", "network: {config: disabled}\n");
         assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void handlerChecksRunOnlyForSelectedHandlersAndAThrowingOneFailsAlone() {
+        DiscoveredHandler throwing = DiscoveredHandler.builtIn(new CheckingHandler("kmsactivate", true, () -> {
+            throw new IOException("cannot read etc/kms.conf");
+        }));
+        DiscoveredHandler notSelected = DiscoveredHandler.builtIn(new CheckingHandler("password", false,
+                () -> List.of(HealthFinding.fail("password", "must not be asked", "none"))));
+        List<Finding> all = doctor(List.of(handler("keyinit", true), handler("password", true), notSelected, throwing,
+                DiscoveredHandler.builtIn(new org.novaagent.plugin.network.netplan.internal.ResetNetworkCommandHandler())));
+        List<Finding> bad = all.stream().filter(f -> f.level() != Finding.Level.OK).toList();
+        assertOnly(bad, "kmsactivate", Finding.Level.FAIL, "(kmsactivate) failed: cannot read etc/kms.conf", "doctor --json");
+        assertTrue(all.stream().anyMatch(f -> f.check().equals("overrides")), "the other handler's check still ran: " + all);
     }
 
     @Test
@@ -239,5 +292,42 @@ class DoctorTests {
                 return applies ? Applicability.yes() : Applicability.no("ifup (ifupdown) not found");
             }
         });
+    }
+
+    /** A handler with a check of its own. */
+    private interface Check {
+        List<HealthFinding> run() throws IOException;
+    }
+
+    private static final class CheckingHandler implements CommandHandler, HealthCheck {
+        private final String name;
+        private final boolean applies;
+        private final Check check;
+
+        CheckingHandler(String name, boolean applies, Check check) {
+            this.name = name;
+            this.applies = applies;
+            this.check = check;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public CommandResult handle(CommandRequest request, CommandContext context) {
+            return CommandResult.ok("");
+        }
+
+        @Override
+        public Applicability applicability(HostFacts facts) {
+            return applies ? Applicability.yes() : Applicability.no("not here");
+        }
+
+        @Override
+        public List<HealthFinding> checkHealth(CommandContext context) throws IOException {
+            return check.run();
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.EniApplier;
 import org.novaagent.network.EniForeignConfig;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
@@ -56,6 +57,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new IfupdownNgRenderer(), OPTIONS, new EniApplier(),
-                OwnedFiles.none(), new EniForeignConfig());
+                OwnedFiles.none(), foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new EniForeignConfig();
     }
 }

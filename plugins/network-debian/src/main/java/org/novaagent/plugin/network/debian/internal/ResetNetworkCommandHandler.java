@@ -13,10 +13,11 @@ import org.novaagent.api.HostFacts;
 import org.novaagent.network.EniApplier;
 import org.novaagent.network.EniForeignConfig;
 import org.novaagent.network.EniSources;
+import org.novaagent.network.ForeignConfigDetector;
+import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
-import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.ResetNetworkHandler;
 
@@ -70,6 +71,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new EniRenderer(), OPTIONS, new EniApplier(), OWNED,
-                new EniForeignConfig());
+                foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new EniForeignConfig();
     }
 }

@@ -9,7 +9,9 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.NicSource;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
@@ -53,7 +55,17 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow(IfconfigNics::discover).run(context, new RcConfRenderer(), OPTIONS,
-                new FreebsdApplier(), OwnedFiles.none(), new RcConfForeignConfig());
+        return new ResetNetworkFlow(nics()).run(context, new RcConfRenderer(), OPTIONS,
+                new FreebsdApplier(), OwnedFiles.none(), foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new RcConfForeignConfig();
+    }
+
+    @Override
+    public NicSource nics() {
+        return IfconfigNics::discover;
     }
 }

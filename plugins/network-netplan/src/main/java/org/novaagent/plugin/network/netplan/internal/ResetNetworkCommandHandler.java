@@ -9,8 +9,9 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.Applier;
-import org.novaagent.network.OwnedFiles;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptionsFactory;
 import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.ResetNetworkHandler;
@@ -45,6 +46,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new NetplanRenderer(), RendererOptionsFactory.DEFAULTS, NETPLAN_APPLY,
-                OWNED, new NetplanForeignConfig());
+                OWNED, foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new NetplanForeignConfig();
     }
 }

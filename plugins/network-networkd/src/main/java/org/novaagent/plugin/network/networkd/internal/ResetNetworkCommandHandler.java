@@ -10,6 +10,7 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptionsFactory;
@@ -71,6 +72,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new NetworkdRenderer(), OPTIONS, new NetworkdApplier(), OWNED,
-                new NetworkdForeignConfig());
+                foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new NetworkdForeignConfig();
     }
 }

@@ -15,8 +15,9 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.FileStager;
-import org.novaagent.network.RendererOptions;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.RendererOptions;
 import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.ResetNetworkHandler;
 
@@ -60,18 +61,29 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         HostFacts facts = context.hostFacts();
-        boolean keyfiles = RhelFormat.choose(facts.osId(), facts.majorVersion(),
-                context.setting(KEYFILES_SETTING).map(Boolean::parseBoolean).orElse(false)) == RhelFormat.KEYFILE;
+        boolean keyfiles = keyfiles(context);
         boolean nm = facts.which("nmcli").isPresent();
         RhelApplier.Mode mode = nm ? (keyfiles ? RhelApplier.Mode.NM_KEYFILE : RhelApplier.Mode.NM_IFCFG)
                 : facts.which("systemctl").isPresent() ? RhelApplier.Mode.LEGACY_SYSTEMCTL : RhelApplier.Mode.LEGACY_IFUP;
         ResetNetworkFlow flow = new ResetNetworkFlow();
         if (keyfiles) {
             return flow.run(context, new NmKeyfileRenderer(), (ctx, stager) -> RendererOptions.defaults(),
-                    new RhelApplier(mode), NmKeyfileRenderer.OWNED, new RhelForeignConfig(true));
+                    new RhelApplier(mode), NmKeyfileRenderer.OWNED, foreignConfig(context));
         }
         return flow.run(context, new IfcfgRenderer(), (ctx, stager) -> ifcfgOptions(stager, nm),
-                new RhelApplier(mode), IfcfgRenderer.OWNED, new RhelForeignConfig(false));
+                new RhelApplier(mode), IfcfgRenderer.OWNED, foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new RhelForeignConfig(keyfiles(context));
+    }
+
+    /** @return true when this host gets NetworkManager keyfiles rather than ifcfg files */
+    private static boolean keyfiles(CommandContext context) {
+        HostFacts facts = context.hostFacts();
+        return RhelFormat.choose(facts.osId(), facts.majorVersion(),
+                context.setting(KEYFILES_SETTING).map(Boolean::parseBoolean).orElse(false)) == RhelFormat.KEYFILE;
     }
 
     /** Current ifcfg/route files and etc/sysconfig/network, which the renderer merges into. */
