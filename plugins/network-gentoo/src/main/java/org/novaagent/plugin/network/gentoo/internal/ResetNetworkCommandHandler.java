@@ -11,6 +11,7 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
@@ -72,6 +73,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
         return new ResetNetworkFlow().run(context, new NetifrcRenderer(), OPTIONS, new NetifrcApplier(),
-                OwnedFiles.none(), new NetifrcForeignConfig());
+                OwnedFiles.none(), foreignConfig(context));
+    }
+
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return new NetifrcForeignConfig();
     }
 }
