@@ -39,6 +39,11 @@ public enum NetworkBackend {
      */
     NETIFRC,
     /**
+     * Windows: the NetTCPIP and NetAdapter cmdlets in one PowerShell session (only applicable on
+     * Windows, so its place never matters).
+     */
+    WINDOWS,
+    /**
      * systemd-networkd {@code .network} files: the generic fallback for systemd distributions (Arch),
      * last so that every distro-specific backend present on the same host wins.
      */

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.network.windows.internal;
+
+import java.util.List;
+import org.novaagent.network.IpAddress;
+import org.novaagent.network.Route;
+
+/**
+ * One step of a plan. Each knows the PowerShell statement that performs it (the adapter is addressed
+ * by its interface index, every value through {@link PsQuote}), the line that describes it, and the
+ * step that undoes it, so a plan that fails half-way can be rolled back in reverse order.
+ */
+sealed interface Change {
+
+    /** Metric of a default route, as the old agent set it ({@code gwmetric=2}, {@code route -p add ... metric 2}). */
+    int GATEWAY_METRIC = 2;
+    /** Metric of a static route, as the old agent set it ({@code metric 10}). */
+    int ROUTE_METRIC = 10;
+
+    /** @return the adapter's interface index, or 0 for a change of the computer */
+    int ifIndex();
+
+    /** @return one line for plans, logs and replies */
+    String describe();
+
+    /** @return one PowerShell statement, on one line */
+    String statement();
+
+    /** @return the change that undoes this one */
+    Change inverse();
+
+    /** Turns IPv4 DHCP off (before static addresses) or back on. */
+    record SetDhcp4(int ifIndex, boolean enabled) implements Change {
+        public String describe() {
+            return "if" + ifIndex + ": IPv4 DHCP " + (enabled ? "on" : "off");
+        }
+
+        public String statement() {
+            return "Set-NetIPInterface -InterfaceIndex " + ifIndex + " -AddressFamily IPv4 -Dhcp "
+                    + (enabled ? "Enabled" : "Disabled");
+        }
+
+        public Change inverse() {
+            return new SetDhcp4(ifIndex, !enabled);
+        }
+    }
+
+    /** Adds ({@code add}) or removes a unicast address. */
+    record Address(int ifIndex, IpAddress address, boolean add) implements Change {
+        public String describe() {
+            return "if" + ifIndex + ": " + (add ? "add" : "remove") + " address " + address.cidr();
+        }
+
+        public String statement() {
+            return (add ? "New-NetIPAddress" : "Remove-NetIPAddress -Confirm:$false") + " -InterfaceIndex " + ifIndex
+                    + " -IPAddress " + PsQuote.literal(address.address()) + " -PrefixLength " + address.prefix();
+        }
+
+        public Change inverse() {
+            return new Address(ifIndex, address, !add);
+        }
+    }
+
+    /** Adds or removes a default route ({@code 0.0.0.0/0} or {@code ::/0}) through a gateway. */
+    record Gateway(int ifIndex, String gateway, boolean ipv6, boolean add) implements Change {
+        String prefix() {
+            return ipv6 ? "::/0" : "0.0.0.0/0";
+        }
+
+        public String describe() {
+            return "if" + ifIndex + ": " + (add ? "add" : "remove") + " default route " + prefix() + " via " + gateway
+                    + (add ? " metric " + GATEWAY_METRIC : "");
+        }
+
+        public String statement() {
+            return routeStatement(ifIndex, prefix(), gateway, add, GATEWAY_METRIC);
+        }
+
+        public Change inverse() {
+            return new Gateway(ifIndex, gateway, ipv6, !add);
+        }
+    }
+
+    /** Adds or removes a persistent static route. */
+    record StaticRoute(int ifIndex, Route route, boolean add) implements Change {
+        public String describe() {
+            return "if" + ifIndex + ": " + (add ? "add" : "remove") + " route " + route.cidr() + " via " + route.gateway()
+                    + (add ? " metric " + ROUTE_METRIC : "");
+        }
+
+        public String statement() {
+            return routeStatement(ifIndex, route.cidr(), route.gateway(), add, ROUTE_METRIC);
+        }
+
+        public Change inverse() {
+            return new StaticRoute(ifIndex, route, !add);
+        }
+    }
+
+    /** Sets the DNS servers in order (an empty list resets them to what DHCP gives). */
+    record Dns(int ifIndex, List<String> servers, List<String> previous) implements Change {
+        public Dns {
+            servers = List.copyOf(servers);
+            previous = List.copyOf(previous);
+        }
+
+        public String describe() {
+            return "if" + ifIndex + ": DNS " + (servers.isEmpty() ? "reset" : String.join(", ", servers));
+        }
+
+        public String statement() {
+            return "Set-DnsClientServerAddress -InterfaceIndex " + ifIndex
+                    + (servers.isEmpty() ? " -ResetServerAddresses" : " -ServerAddresses " + PsQuote.array(servers));
+        }
+
+        public Change inverse() {
+            return new Dns(ifIndex, previous, servers);
+        }
+    }
+
+    /** Renames the adapter (its connection name) to its Cloud Network label. */
+    record Rename(int ifIndex, String name, String previous) implements Change {
+        public String describe() {
+            return "if" + ifIndex + ": rename to " + PsQuote.literal(name);
+        }
+
+        public String statement() {
+            return "Get-NetAdapter -InterfaceIndex " + ifIndex + " | Rename-NetAdapter -NewName " + PsQuote.literal(name);
+        }
+
+        public Change inverse() {
+            return new Rename(ifIndex, previous, name);
+        }
+    }
+
+    /** Renames the computer; Windows applies it at the next restart. */
+    record ComputerRename(String name, String previous) implements Change {
+        public int ifIndex() {
+            return 0;
+        }
+
+        public String describe() {
+            return "computer name " + name + " (after a restart)";
+        }
+
+        public String statement() {
+            return "Rename-Computer -NewName " + PsQuote.literal(name) + " -Force -WarningAction SilentlyContinue";
+        }
+
+        public Change inverse() {
+            return new ComputerRename(previous, name);
+        }
+    }
+
+    private static String routeStatement(int ifIndex, String prefix, String nextHop, boolean add, int metric) {
+        return (add ? "New-NetRoute" : "Remove-NetRoute -Confirm:$false") + " -InterfaceIndex " + ifIndex
+                + " -DestinationPrefix " + PsQuote.literal(prefix) + " -NextHop " + PsQuote.literal(nextHop)
+                + (add ? " -RouteMetric " + metric : "");
+    }
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: Apache-2.0 — nova-agent */
+package org.novaagent.plugin.network.windows.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.novaagent.network.IpAddress;
+import org.novaagent.network.Route;
+
+/**
+ * Applies changes to a {@link HostState} as Windows would, refusing what Windows refuses (adding an
+ * address, route or gateway that exists, removing one that does not, touching an adapter that is
+ * not there), so a plan that only works on paper fails here. Used to chain a scenario's before and
+ * after states and to prove that re-planning an applied plan plans nothing.
+ */
+final class StateSimulator {
+
+    private StateSimulator() {
+    }
+
+    static HostState apply(HostState state, List<Change> changes) {
+        HostState s = state;
+        for (Change c : changes) {
+            s = apply(s, c);
+        }
+        return s;
+    }
+
+    private static HostState apply(HostState s, Change c) {
+        if (c instanceof Change.ComputerRename r) {
+            return new HostState(r.name(), s.adapters());
+        }
+        if (c instanceof Change.SetDhcp4 d) {
+            return edit(s, d.ifIndex(), a -> copy(a, a.name(), d.enabled(), a.addresses(), a.gateways(), a.dns(), a.routes()));
+        }
+        if (c instanceof Change.Address ad) {
+            return edit(s, ad.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), toggle(a.addresses(), ad.address(), ad.add(), c),
+                    a.gateways(), a.dns(), a.routes()));
+        }
+        if (c instanceof Change.Gateway g) {
+            return edit(s, g.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(),
+                    toggle(a.gateways(), g.gateway(), g.add(), c), a.dns(), a.routes()));
+        }
+        if (c instanceof Change.StaticRoute r) {
+            return edit(s, r.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), a.dns(),
+                    toggle(a.routes(), r.route(), r.add(), c)));
+        }
+        if (c instanceof Change.Dns d) {
+            return edit(s, d.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), d.servers(), a.routes()));
+        }
+        Change.Rename r = (Change.Rename) c;
+        boolean clash = s.adapters().stream().anyMatch(o -> o.ifIndex() != r.ifIndex() && o.name().equalsIgnoreCase(r.name()));
+        if (clash) {
+            throw new IllegalStateException("Windows refuses " + c.describe() + ": the name is taken");
+        }
+        return edit(s, r.ifIndex(), a -> copy(a, r.name(), a.dhcp4(), a.addresses(), a.gateways(), a.dns(), a.routes()));
+    }
+
+    private static <T> List<T> toggle(List<T> list, T item, boolean add, Change c) {
+        if (list.contains(item) == add) {
+            throw new IllegalStateException("Windows refuses " + c.describe() + ": " + (add ? "exists" : "not found"));
+        }
+        List<T> out = new ArrayList<>(list);
+        if (add) {
+            out.add(item);
+        } else {
+            out.remove(item);
+        }
+        return out;
+    }
+
+    private static HostState edit(HostState s, int ifIndex, UnaryOperator<Adapter> f) {
+        if (s.adapter(ifIndex).isEmpty()) {
+            throw new IllegalStateException("no adapter with ifIndex " + ifIndex);
+        }
+        return new HostState(s.computerName(), s.adapters().stream().map(a -> a.ifIndex() == ifIndex ? f.apply(a) : a).toList());
+    }
+
+    static Adapter copy(Adapter a, String name, boolean dhcp4, List<IpAddress> addresses, List<String> gateways,
+                        List<String> dns, List<Route> routes) {
+        return new Adapter(a.ifIndex(), name, a.mac(), a.kind(), a.ipv4Enabled(), a.ipv6Enabled(), dhcp4, addresses,
+                gateways, dns, routes);
+    }
+}

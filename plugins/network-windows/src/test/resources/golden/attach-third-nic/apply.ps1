@@ -1,0 +1,10 @@
+#Requires -RunAsAdministrator
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$global:NovaFailed = $false
+function Invoke-NovaStep([int]$n, [scriptblock]$action) { if ($global:NovaFailed) { return }; try { $null = & $action; [Console]::Out.WriteLine('ok ' + $n) } catch { $global:NovaFailed = $true; [Console]::Out.WriteLine('failed ' + $n + ' ' + ($_.Exception.Message -replace '[\r\n]+', ' ')); [Console]::Out.Flush(); exit 1 } }
+Invoke-NovaStep 1 { Set-NetIPInterface -InterfaceIndex 12 -AddressFamily IPv4 -Dhcp Disabled }
+Invoke-NovaStep 2 { New-NetIPAddress -InterfaceIndex 12 -IPAddress '192.168.3.10' -PrefixLength 24 }
+Invoke-NovaStep 3 { Get-NetAdapter -InterfaceIndex 12 | Rename-NetAdapter -NewName 'backend0' }
+if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -1,0 +1,9 @@
+#Requires -RunAsAdministrator
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$global:NovaFailed = $false
+function Invoke-NovaStep([int]$n, [scriptblock]$action) { if ($global:NovaFailed) { return }; try { $null = & $action; [Console]::Out.WriteLine('ok ' + $n) } catch { $global:NovaFailed = $true; [Console]::Out.WriteLine('failed ' + $n + ' ' + ($_.Exception.Message -replace '[\r\n]+', ' ')); [Console]::Out.Flush(); exit 1 } }
+Invoke-NovaStep 1 { Remove-NetIPAddress -Confirm:$false -InterfaceIndex 10 -IPAddress '104.130.4.99' -PrefixLength 24 }
+Invoke-NovaStep 2 { New-NetIPAddress -InterfaceIndex 10 -IPAddress '104.130.4.72' -PrefixLength 24 }
+if ($global:NovaFailed) { exit 1 } else { exit 0 }
