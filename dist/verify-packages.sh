@@ -179,7 +179,7 @@ if [ -z "$zipf" ]; then bad "no windows zip in $out"; else
   winroot=$scratch/winroot; mkdir -p "$winroot/Windows/System32"
   if list=$(java --module-path "$wz/lib:$wz/modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main \
       plugins list --root "$winroot" --plugins-dir "$wz/plugins" --allow-insecure-plugins-dir 2>"$scratch/err"); then
-    for c in password keyinit kmsactivate version features injectfile file_inject; do
+    for c in password keyinit kmsactivate resetnetwork version features injectfile file_inject; do
       grep -Eq "^${c}[[:space:]].*selected" <<<"$list" && ok "windows: '$c' is selected on a Windows-shaped root" || bad "windows: '$c' not selected in: $list"
     done
   else bad "windows: 'plugins list' from the zip failed: $(cat "$scratch/err")"; fi

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.host.Crypto;
 import org.novaagent.host.HostReply;
 import org.novaagent.host.HostSimulator;
+import org.novaagent.host.NetworkSpec;
 import org.novaagent.testkit.NativeFake;
 import org.novaagent.tests.support.AgentProcess;
 
@@ -32,9 +34,9 @@ import org.novaagent.tests.support.AgentProcess;
  * oxenstored, with the password plugin's jnr-ffi bindings loaded from the C stand-in of
  * netapi32/advapi32/kernel32 ({@code novaagent.win32.stand-in}). The host simulator asks
  * {@code version}, {@code features}, {@code keyinit} + {@code password}, {@code injectfile} (a
- * {@code C:\\...} path written on the root, bad Windows paths refused) and {@code kmsactivate};
- * commands are only logged (the root is not the live system), which is where slmgr, reg.exe and
- * the script start are checked.
+ * {@code C:\\...} path written on the root, bad Windows paths refused), {@code kmsactivate} and
+ * {@code resetnetwork}; commands are only logged (the root is not the live system), which is where
+ * slmgr, reg.exe, the script start and the PowerShell session of network-windows are checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +87,7 @@ class WindowsRootE2ETests {
         assertTrue(out.matches("(?s).*\\nresetnetwork\\s+org\\.novaagent\\.plugin\\.network\\.netplan\\s.*not applicable.*"), out);
         assertTrue(out.matches("(?s).*\\ninjectfile\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*selected.*"), out);
         assertTrue(out.matches("(?s).*\\nfile_inject\\s+org\\.novaagent\\.plugin\\.file\\.inject\\s.*selected.*"), out);
+        assertTrue(out.matches("(?s).*\\nresetnetwork\\s+org\\.novaagent\\.plugin\\.network\\.windows\\s.*selected.*"), out);
         assertTrue(list.stderr().contains("target root " + root + " (dry run): windows"), list.stderr());
         assertTrue(list.stderr().contains("cannot read the Windows ACL of plugins directory"), "the Windows ACL rule applies:\n"
                 + list.stderr());
@@ -104,11 +107,10 @@ class WindowsRootE2ETests {
         assertEquals("0", version.returnCode(), version + "\n" + agent.stderr());
         HostReply features = sim.features();
         assertEquals("0", features.returnCode(), features.toString());
-        for (String c : new String[] {"keyinit", "password", "kmsactivate", "version", "features", "injectfile",
+        for (String c : new String[] {"keyinit", "password", "kmsactivate", "resetnetwork", "version", "features", "injectfile",
             "file_inject"}) {
             assertTrue(List.of(features.message().split(",")).contains(c), features.message());
         }
-        assertFalse(features.message().contains("resetnetwork"), "no Windows network plugin yet: " + features.message());
     }
 
     @Test
@@ -156,5 +158,25 @@ class WindowsRootE2ETests {
                 + " /skms kms.example.com:1688");
         int ato = log.indexOf("would run: C:\\Windows\\System32\\cscript.exe //NoLogo C:\\Windows\\System32\\slmgr.vbs /ato");
         assertTrue(delete > 0 && script > delete && skms > script && ato > skms, log);
+    }
+
+    /**
+     * network-windows answers through oxenstored: its one read-only PowerShell session (the adapter
+     * query, script on stdin) is only logged on a root that is not the live system, so no adapter is
+     * known and the reply is nova's failure code "1" saying why, never "500" (success to nova).
+     */
+    @Test
+    @Order(6)
+    void resetnetworkRoutesToNetworkWindowsAndNeverClaimsSuccessWithoutAdapters() throws Exception {
+        NetworkSpec.Nic pub = new NetworkSpec.Nic("public", "bc:76:4e:20:75:72",
+                List.of(new NetworkSpec.Ip("104.130.4.72", 24, Optional.of("104.130.4.1"))), List.of(), List.of(),
+                List.of("69.20.0.164"));
+        HostReply reply = sim.resetnetwork(new NetworkSpec(Optional.of("web01"), List.of(pub)));
+        assertEquals("1", reply.returnCode(), reply + "\n" + agent.stderr());
+        assertFalse(reply.isResetNetworkSuccess());
+        assertTrue(reply.message().startsWith("the adapters of " + root + " cannot be read: it is not the live system"),
+                reply.message());
+        assertTrue(agent.stderr().contains("would run: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
+                + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown>"), agent.stderr());
     }
 }
