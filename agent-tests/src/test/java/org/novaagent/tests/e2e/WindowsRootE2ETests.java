@@ -166,7 +166,7 @@ class WindowsRootE2ETests {
      * known and the reply is nova's failure code "1" saying why, never "500" (success to nova).
      */
     @Test
-    @Order(6)
+    @Order(7)
     void resetnetworkRoutesToNetworkWindowsAndNeverClaimsSuccessWithoutAdapters() throws Exception {
         NetworkSpec.Nic pub = new NetworkSpec.Nic("public", "bc:76:4e:20:75:72",
                 List.of(new NetworkSpec.Ip("104.130.4.72", 24, Optional.of("104.130.4.1"))), List.of(), List.of(),
@@ -174,7 +174,7 @@ class WindowsRootE2ETests {
         HostReply reply = sim.resetnetwork(new NetworkSpec(Optional.of("web01"), List.of(pub)));
         assertEquals("1", reply.returnCode(), reply + "\n" + agent.stderr());
         assertFalse(reply.isResetNetworkSuccess());
-        assertTrue(reply.message().startsWith("the adapters of " + root + " cannot be read: it is not the live system"),
+        assertTrue(reply.message().startsWith("the adapters cannot be read: the target root is not the live system"),
                 reply.message());
         assertTrue(agent.stderr().contains("would run: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
                 + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown>"), agent.stderr());

@@ -62,7 +62,7 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         try {
             Optional<HostState> state = AdapterQuery.read(context.processes());
             if (state.isEmpty()) {
-                return CommandResult.of(FAILURE, "the adapters of " + context.root() + " cannot be read: it is not the"
+                return CommandResult.of(FAILURE, "the adapters cannot be read: the target root is not the"
                         + " live system (the PowerShell query was only logged); nothing configured");
             }
             plan = plan(context.xenStore(), state.get());

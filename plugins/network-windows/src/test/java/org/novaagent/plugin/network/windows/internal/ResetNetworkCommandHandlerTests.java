@@ -128,7 +128,7 @@ class ResetNetworkCommandHandlerTests {
         FakePowerShell ps = new FakePowerShell(ipv6Off.state()).notExecuting();
         CommandResult r = run(context(ps, ipv6Off.xenstore()));
         assertEquals("1", r.returnCode());
-        assertEquals("the adapters of " + root + " cannot be read: it is not the live system (the PowerShell query was"
+        assertEquals("the adapters cannot be read: the target root is not the live system (the PowerShell query was"
                 + " only logged); nothing configured", r.message());
     }
 
