@@ -11,8 +11,10 @@ import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
+import org.novaagent.api.HealthFinding;
 import org.novaagent.api.HostFacts;
 import org.novaagent.api.XenStoreView;
+import org.novaagent.network.ForeignConfigReport;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkConfigException;
@@ -54,6 +56,16 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         return facts.isWindows()
                 ? Applicability.yes("Windows: adapters configured with PowerShell's NetTCPIP and NetAdapter cmdlets")
                 : Applicability.no("configures Windows adapters; this host's family is " + facts.family());
+    }
+
+    /**
+     * Windows keeps adapter settings in its own store, not in files another tool wrote, so there is
+     * nothing for doctor's takeover preview (the Linux check looks at sysfs and cloud-init's files).
+     */
+    @Override
+    public List<HealthFinding> checkHealth(CommandContext context) {
+        return List.of(HealthFinding.ok(ForeignConfigReport.TOPIC, "Windows: no other tool's network files to take over;"
+                + " resetnetwork plans against the adapters' current settings"));
     }
 
     @Override

@@ -52,6 +52,7 @@ class ResetNetworkCommandHandlerTests {
         assertEquals(NetworkBackend.WINDOWS.priority(), handler.priority());
         assertEquals(ResetNetworkFlow.REQUEST_TIMEOUT, handler.timeout().orElseThrow());
         assertTrue(handler.supportsDryRun());
+        assertEquals("overrides", handler.checkHealth(TestCommandContext.of(root)).get(0).topic());
     }
 
     @Test
