@@ -51,7 +51,7 @@ public final class ForeignConfigReport {
             List<LocalNic> local = nics.discover(ctx);
             Optional<NetworkConfig> fromHost = fromXenStore(ctx, local);
             NetworkConfig config = fromHost.orElseGet(() -> everyNic(local));
-            String whose = fromHost.isPresent() ? "the NICs the host configures" : "every NIC of the target (XenStore data not read)";
+            String whose = fromHost.isPresent() ? "the NICs the host configures" : "every NIC of the target; no network data read from XenStore";
             List<String> names = config.interfaces().stream().map(NetInterface::name).toList();
             for (ForeignConfig f : detector.detect(config, stager)) {
                 Optional<String> content = stager.read(f.path());

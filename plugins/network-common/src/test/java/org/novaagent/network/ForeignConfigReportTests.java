@@ -50,7 +50,7 @@ class ForeignConfigReportTests {
     @Test
     void healthyRootPasses() throws Exception {
         assertEquals(List.of(HealthFinding.ok("overrides",
-                "no other tool configures eth0, eth1 (every NIC of the target (XenStore data not read))")), check(new EniForeignConfig()));
+                "no other tool configures eth0, eth1 (every NIC of the target; no network data read from XenStore)")), check(new EniForeignConfig()));
     }
 
     @Test
