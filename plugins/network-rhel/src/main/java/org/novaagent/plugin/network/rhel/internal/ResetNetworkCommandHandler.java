@@ -17,6 +17,7 @@ import org.novaagent.api.HostFacts;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.NmKeyfileRenderer;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.ResetNetworkHandler;

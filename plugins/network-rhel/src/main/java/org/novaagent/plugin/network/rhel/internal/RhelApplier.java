@@ -13,12 +13,13 @@ import org.novaagent.network.Applier;
 import org.novaagent.network.ApplyPlan;
 import org.novaagent.network.FileChange;
 import org.novaagent.network.NetInterface;
+import org.novaagent.network.NmKeyfileApplier;
 
 /**
  * Makes written RHEL files take effect for the changed interfaces only. With NetworkManager:
  * {@code nmcli connection reload} (picks up removals), then for ifcfg files
  * {@code nmcli connection load <file>}, and {@code nmcli connection up uuid <uuid>} per
- * interface (2.x toggled all networking off and on instead, spec 4.5). Without it: the legacy
+ * interface (keyfiles: network-common's {@link NmKeyfileApplier}) (2.x toggled all networking off and on instead, spec 4.5). Without it: the legacy
  * network service ({@code systemctl restart network} after flushing changed interfaces), or
  * {@code ifdown}/{@code ifup} when there is no systemctl.
  */
@@ -51,12 +52,11 @@ final class RhelApplier implements Applier {
         List<NetInterface> changed = changed(plan);
         List<List<String>> out = new ArrayList<>();
         switch (mode) {
-            case NM_IFCFG, NM_KEYFILE -> {
+            case NM_KEYFILE -> out.addAll(new NmKeyfileApplier().commands(plan));
+            case NM_IFCFG -> {
                 out.add(List.of("nmcli", "connection", "reload"));
                 for (NetInterface nic : changed) {
-                    if (mode == Mode.NM_IFCFG) {
-                        out.add(List.of("nmcli", "connection", "load", "/" + RhelNames.ifcfg(nic.name())));
-                    }
+                    out.add(List.of("nmcli", "connection", "load", "/" + RhelNames.ifcfg(nic.name())));
                     out.add(List.of("nmcli", "connection", "up", "uuid", uuid(plan, nic)));
                 }
             }

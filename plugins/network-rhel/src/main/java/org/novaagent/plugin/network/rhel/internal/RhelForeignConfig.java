@@ -2,16 +2,11 @@
 package org.novaagent.plugin.network.rhel.internal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.ForeignConfig;
@@ -19,6 +14,7 @@ import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.Headers;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
+import org.novaagent.network.NmKeyfileForeignConfig;
 
 /**
  * ifcfg files and NetworkManager profiles bound to a NIC nova-agent configures, by device name
@@ -28,11 +24,10 @@ import org.novaagent.network.NetworkConfig;
  * can win at boot. Each such file is one device, so it is removed (with its {@code route-}/
  * {@code route6-} files); {@code ifcfg-<if>} in ifcfg mode is ours to overwrite and only recorded.
  * Files NetworkManager and initscripts ignore ({@code .bak}, {@code ~}, {@code .rpmsave}...) are ignored too.
+ * The keyfile half is network-common's {@link NmKeyfileForeignConfig}, shared with the SUSE plugin.
  */
 final class RhelForeignConfig implements ForeignConfigDetector {
 
-    private static final Pattern IGNORED = Pattern.compile(
-            "^\\..*|.*(~|\\.bak|\\.orig|\\.rej|\\.old|\\.rpmnew|\\.rpmsave|\\.rpmorig|\\.augnew|\\.augtmp)$|.*\\.nova-tmp-.*");
     private static final Pattern LEGACY_ROUTE = Pattern.compile("(?m)^ADDRESS\\d+=");
     /** The first line of every ifcfg file 2.x wrote ({@code libs/centos.py}). */
     static final String LEGACY_HEADER = "# Automatically generated, do not edit";
@@ -47,13 +42,13 @@ final class RhelForeignConfig implements ForeignConfigDetector {
     @Override
     public List<ForeignConfig> detect(NetworkConfig config, FileStager stager) throws IOException {
         List<ForeignConfig> out = new ArrayList<>();
-        for (String name : list(stager, RhelNames.SCRIPTS, "ifcfg-")) {
+        for (String name : NmKeyfileForeignConfig.list(stager, RhelNames.SCRIPTS, "ifcfg-")) {
             String file = RhelNames.SCRIPTS + name;
             String suffix = name.substring("ifcfg-".length());
             String content = stager.read(file).orElse("");
             Map<String, String> vars = shellVars(content);
             String device = vars.getOrDefault("DEVICE", suffix);
-            Optional<NetInterface> nic = bound(config, device.replaceAll(":.*", ""),
+            Optional<NetInterface> nic = NmKeyfileForeignConfig.bound(config, device.replaceAll(":.*", ""),
                     vars.getOrDefault("HWADDR", vars.getOrDefault("MACADDR", "")));
             if (nic.isEmpty() || suffix.equals("lo")) {
                 continue;
@@ -73,26 +68,8 @@ final class RhelForeignConfig implements ForeignConfigDetector {
                 stager.read(route).ifPresent(c -> out.add(ForeignConfig.remove(route, routeOwner(c), ifs)));
             }
         }
-        for (String name : list(stager, RhelNames.CONNECTIONS, "")) {
-            String file = RhelNames.CONNECTIONS + name;
-            String content = stager.read(file).orElse("");
-            Map<String, String> keys = keyfileKeys(content);
-            Optional<NetInterface> nic = bound(config, keys.getOrDefault("connection.interface-name", ""),
-                    keys.getOrDefault("ethernet.mac-address", keys.getOrDefault("802-3-ethernet.mac-address", "")));
-            if (nic.isEmpty() || keyfiles && file.equals(RhelNames.keyfile(nic.get().name()))) {
-                continue;
-            }
-            String owner = Headers.isOurs(content) ? ForeignConfig.NOVA_AGENT
-                    : content.contains("cloud-init") ? ForeignConfig.CLOUD_INIT : ForeignConfig.OTHER;
-            out.add(ForeignConfig.remove(file, owner, List.of(nic.get().name())));
-        }
+        out.addAll(new NmKeyfileForeignConfig(keyfiles).detect(config, stager));
         return out;
-    }
-
-    private static Optional<NetInterface> bound(NetworkConfig config, String device, String mac) {
-        String m = mac.toLowerCase(Locale.ROOT).replace('-', ':');
-        return config.interfaces().stream().filter(n -> n.name().equals(device) || !m.isEmpty() && n.mac().equals(m))
-                .findFirst();
     }
 
     static String ifcfgOwner(String content) {
@@ -128,35 +105,4 @@ final class RhelForeignConfig implements ForeignConfigDetector {
         return vars;
     }
 
-    /** keyfile {@code key=value} lines as {@code section.key}. */
-    static Map<String, String> keyfileKeys(String content) {
-        Map<String, String> keys = new HashMap<>();
-        String section = "";
-        for (String raw : content.lines().toList()) {
-            String line = raw.strip();
-            if (line.startsWith("[") && line.endsWith("]")) {
-                section = line.substring(1, line.length() - 1);
-            } else if (!line.startsWith("#") && line.indexOf('=') > 0) {
-                keys.put(section + "." + line.substring(0, line.indexOf('=')).strip(),
-                        line.substring(line.indexOf('=') + 1).strip());
-            }
-        }
-        return keys;
-    }
-
-    private static List<String> list(FileStager stager, String dir, String prefix) throws IOException {
-        Path d = stager.resolve(dir.substring(0, dir.length() - 1));
-        TreeSet<String> names = new TreeSet<>();
-        if (Files.isDirectory(d)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
-                for (Path p : entries) {
-                    String n = p.getFileName().toString();
-                    if (n.startsWith(prefix) && !IGNORED.matcher(n).matches() && Files.isRegularFile(p)) {
-                        names.add(n);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(names);
-    }
 }

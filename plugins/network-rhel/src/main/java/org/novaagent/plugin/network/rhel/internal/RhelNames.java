@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.network.rhel.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 import org.novaagent.network.Headers;
+import org.novaagent.network.NmKeyfiles;
 
-/** Paths, the generated-file header and the connection naming shared by both RHEL renderers. */
+/** Paths, the generated-file header and the connection naming of the ifcfg renderer (keyfile naming is network-common's {@link NmKeyfiles}). */
 final class RhelNames {
 
     static final String SCRIPTS = "etc/sysconfig/network-scripts/";
     static final String SYSCONFIG_NETWORK = "etc/sysconfig/network";
-    static final String CONNECTIONS = "etc/NetworkManager/system-connections/";
+    static final String CONNECTIONS = NmKeyfiles.CONNECTIONS;
     static final String MARKER = Headers.MARKER;
     static final String HEADER = Headers.hashComment();
 
@@ -27,21 +25,21 @@ final class RhelNames {
     }
 
     static String keyfile(String ifname) {
-        return CONNECTIONS + connectionId(ifname) + ".nmconnection";
+        return NmKeyfiles.keyfile(ifname);
     }
 
     static String connectionId(String ifname) {
-        return "nova-" + ifname;
+        return NmKeyfiles.connectionId(ifname);
     }
 
     /**
-     * A stable connection UUID: name-based (RFC 4122 version 3) from the MAC, so the same NIC
-     * keeps its NetworkManager identity across resets and renames.
+     * The NIC's connection UUID ({@link NmKeyfiles#uuid}, shared with the keyfile renderer): the
+     * ifcfg files carry it too, so a NIC keeps its NetworkManager identity when the format changes.
      *
      * @param mac lower-case colon MAC
      * @return the UUID text
      */
     static String uuid(String mac) {
-        return UUID.nameUUIDFromBytes(("nova-agent:" + mac.toLowerCase()).getBytes(StandardCharsets.UTF_8)).toString();
+        return NmKeyfiles.uuid(mac);
     }
 }

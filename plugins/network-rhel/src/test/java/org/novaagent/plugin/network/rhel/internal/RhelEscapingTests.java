@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.novaagent.network.NmKeyfileRenderer;
 import org.novaagent.network.HostnameRules;
 import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.novaagent.network.NmKeyfileRenderer;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.testkit.GoldenTrees;
 import org.novaagent.network.testkit.ScenarioLoader;

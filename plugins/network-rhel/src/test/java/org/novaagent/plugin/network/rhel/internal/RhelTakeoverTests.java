@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.NmKeyfileRenderer;
+import org.novaagent.network.NmKeyfiles;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.ForeignConfigTakeover;
 import org.novaagent.network.NetInterface;
@@ -130,7 +132,7 @@ class RhelTakeoverTests {
             Exec.Result r = Exec.run("sh", "-c", "\"$0\" --offline connection modify connection.autoconnect yes < \"$1\"",
                     nmcli, f.toString());
             assertEquals(0, r.code(), f + ": " + r.output());
-            Map<String, String> keys = RhelForeignConfig.keyfileKeys(Files.readString(f));
+            Map<String, String> keys = NmKeyfiles.keys(Files.readString(f));
             String device = keys.getOrDefault("connection.interface-name", "");
             binders.computeIfAbsent(device, d -> new ArrayList<>()).add(f.getFileName().toString());
             assertTrue(f.getFileName().toString().startsWith("nova-") || config.interfaces().stream().noneMatch(

@@ -1,47 +1,46 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.network.rhel.internal;
+package org.novaagent.network;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.novaagent.network.IpAddress;
-import org.novaagent.network.NetInterface;
-import org.novaagent.network.NetworkConfig;
-import org.novaagent.network.NetworkRenderer;
-import org.novaagent.network.OwnedFiles;
-import org.novaagent.network.RenderedFile;
-import org.novaagent.network.SafeText;
-import org.novaagent.network.RendererOptions;
-import org.novaagent.network.Route;
-
 /**
  * Renders NetworkManager keyfiles, one {@code nova-<if>.nmconnection} (mode 0600, which
- * NetworkManager requires) per NIC, for EL10+ where NetworkManager no longer reads ifcfg, or
- * when the operator asks for keyfiles. The connection is bound to the MAC, keyed by a UUID
+ * NetworkManager requires) per NIC ({@link NmKeyfiles} names them): the RHEL family on EL10+ where
+ * NetworkManager no longer reads ifcfg, or when the operator asks for keyfiles, and SUSE releases
+ * that replaced wicked with NetworkManager. The connection is bound to the MAC, keyed by a UUID
  * derived from it, and has a raised autoconnect priority so it wins over an installer's
  * profile for the same device at boot. Pure: no I/O.
  */
 public final class NmKeyfileRenderer implements NetworkRenderer {
 
-    /** Our keyfiles; one that is no longer rendered (a detached NIC) is removed by the stager. */
-    public static final OwnedFiles OWNED = OwnedFiles.of(RhelNames.CONNECTIONS + "nova-*.nmconnection");
+    /** Our keyfiles ({@link NmKeyfiles#OWNED}). */
+    public static final OwnedFiles OWNED = NmKeyfiles.OWNED;
+
+    /** Creates the renderer (stateless). */
+    public NmKeyfileRenderer() {
+    }
 
     @Override
     public List<RenderedFile> render(NetworkConfig config, RendererOptions options) {
         List<RenderedFile> files = new ArrayList<>();
         for (NetInterface nic : config.interfaces()) {
-            files.add(new RenderedFile(RhelNames.keyfile(nic.name()), keyfile(nic), 0600));
+            files.add(new RenderedFile(NmKeyfiles.keyfile(nic.name()), keyfile(nic), 0600));
         }
         return files;
     }
 
-    static String keyfile(NetInterface nic) {
-        StringBuilder out = new StringBuilder(RhelNames.HEADER);
+    /**
+     * @param nic the interface
+     * @return its keyfile
+     */
+    public static String keyfile(NetInterface nic) {
+        StringBuilder out = new StringBuilder(Headers.hashComment());
         out.append("# Label ").append(SafeText.comment(nic.label())).append('\n');
         out.append("[connection]\n");
-        out.append("id=").append(RhelNames.connectionId(nic.name())).append('\n');
-        out.append("uuid=").append(RhelNames.uuid(nic.mac())).append('\n');
+        out.append("id=").append(NmKeyfiles.connectionId(nic.name())).append('\n');
+        out.append("uuid=").append(NmKeyfiles.uuid(nic.mac())).append('\n');
         out.append("type=ethernet\n");
         out.append("interface-name=").append(nic.name()).append('\n');
         out.append("autoconnect-priority=50\n\n");

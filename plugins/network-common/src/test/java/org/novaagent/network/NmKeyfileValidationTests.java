@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
-package org.novaagent.plugin.network.rhel.internal;
+package org.novaagent.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.novaagent.network.IpAddress;
-import org.novaagent.network.NetInterface;
-import org.novaagent.network.NetworkConfig;
-import org.novaagent.network.RenderedFile;
-import org.novaagent.network.RendererOptions;
 import org.novaagent.network.testkit.ScenarioConfigs;
 import org.novaagent.testkit.RequiredTool;
 
@@ -43,7 +38,7 @@ class NmKeyfileValidationTests {
             NetInterface nic = config.interfaces().get(i);
             assertEquals(0600, file.mode());
             String normalised = offline(nmcli, file.content());
-            assertTrue(normalised.contains("uuid=" + RhelNames.uuid(nic.mac())), normalised);
+            assertTrue(normalised.contains("uuid=" + NmKeyfiles.uuid(nic.mac())), normalised);
             assertTrue(normalised.contains("mac-address=" + nic.mac().toUpperCase()), normalised);
             for (IpAddress a : nic.ipv4()) {
                 assertTrue(normalised.contains(a.cidr()), a.cidr() + " in\n" + normalised);
