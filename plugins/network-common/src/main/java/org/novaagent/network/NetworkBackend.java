@@ -23,8 +23,12 @@ public enum NetworkBackend {
     IFUPDOWN_NG,
     /** ifupdown's {@code /etc/network/interfaces} (Debian without netplan). */
     IFUPDOWN,
-    /** wicked's SUSE ifcfg/ifroute files (openSUSE Leap 15, SLES 15; only applicable on SUSE). */
-    WICKED,
+    /**
+     * SUSE (only applicable there): wicked's ifcfg/ifroute files on openSUSE Leap 15 / SLES 15, or
+     * NetworkManager keyfiles on Leap 16 / SLES 16 / Tumbleweed (the choice within SUSE is the
+     * plugin's {@code SuseStack}, from what the root has).
+     */
+    SUSE,
     /**
      * RHEL family: ifcfg files or NetworkManager keyfiles (the choice within the family is the
      * plugin's {@code RhelFormat}). Only applicable on RHEL-like systems, so its place relative

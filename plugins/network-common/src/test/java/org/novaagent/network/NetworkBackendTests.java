@@ -12,7 +12,7 @@ class NetworkBackendTests {
 
     @Test
     void netplanBeatsIfupdownAndEveryPriorityIsDistinctAndPositive() {
-        assertEquals(List.of(NetworkBackend.NETPLAN, NetworkBackend.IFUPDOWN_NG, NetworkBackend.IFUPDOWN, NetworkBackend.WICKED, NetworkBackend.RHEL,
+        assertEquals(List.of(NetworkBackend.NETPLAN, NetworkBackend.IFUPDOWN_NG, NetworkBackend.IFUPDOWN, NetworkBackend.SUSE, NetworkBackend.RHEL,
                 NetworkBackend.FREEBSD_RC, NetworkBackend.NETIFRC, NetworkBackend.WINDOWS, NetworkBackend.NETWORKD),
                 List.of(NetworkBackend.values()));
         int previous = Integer.MAX_VALUE;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.plugin.network.suse.internal;
 
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +9,11 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
+import org.novaagent.network.NmKeyfileApplier;
+import org.novaagent.network.NmKeyfileForeignConfig;
+import org.novaagent.network.NmKeyfileRenderer;
 import org.novaagent.network.OwnedFiles;
 import org.novaagent.network.RendererOptions;
 import org.novaagent.network.RendererOptionsFactory;
@@ -18,10 +21,11 @@ import org.novaagent.network.ResetNetworkFlow;
 import org.novaagent.network.ResetNetworkHandler;
 
 /**
- * {@code resetnetwork} on openSUSE Leap 15 / SLES 15 with wicked: parse, render SUSE's ifcfg and
- * ifroute files and netconfig's DNS line, stage with backups, {@code wicked ifreload} the changed
- * NICs (all through the shared {@link ResetNetworkFlow}). Releases that replaced wicked with
- * NetworkManager (Leap 16, SLES 16, Tumbleweed) are not served yet; the reason says so.
+ * {@code resetnetwork} on openSUSE/SLES, through the shared {@link ResetNetworkFlow} with the stack
+ * {@link SuseStack} finds on the root: with wicked (Leap 15, SLES 15) SUSE's ifcfg and ifroute files
+ * and netconfig's DNS line, {@code wicked ifreload} of the changed NICs; with NetworkManager (Leap 16,
+ * SLES 16, Tumbleweed) network-common's keyfile renderer, applier and takeover of other profiles bound
+ * to the same NIC, shared with the RHEL plugin.
  */
 public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
@@ -41,7 +45,7 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     @Override
     public NetworkBackend backend() {
-        return NetworkBackend.WICKED;
+        return NetworkBackend.SUSE;
     }
 
     @Override
@@ -49,18 +53,28 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         if (facts.family() != HostFacts.OsFamily.SUSE) {
             return Applicability.no("not openSUSE/SLES: family " + facts.family());
         }
-        if (facts.which("wicked").isEmpty()) {
-            return Applicability.no("wicked not found in " + facts.searchPath()
-                    + " (NetworkManager releases are not supported yet)");
-        }
-        if (!Files.isDirectory(facts.resolve("/etc/sysconfig/network"))) {
-            return Applicability.no("no etc/sysconfig/network under the target root");
-        }
-        return Applicability.yes("wicked: SUSE ifcfg/ifroute files under etc/sysconfig/network");
+        SuseStack.Choice choice = SuseStack.detect(facts);
+        return choice.stack().isPresent() ? Applicability.yes(choice.reason()) : Applicability.no(choice.reason());
     }
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow().run(context, new WickedRenderer(), OPTIONS, new WickedApplier(), OWNED);
+        SuseStack.Choice choice = SuseStack.detect(context.hostFacts());
+        if (choice.stack().isEmpty()) {
+            return CommandResult.of("500", "no usable network stack: " + choice.reason());
+        }
+        ResetNetworkFlow flow = new ResetNetworkFlow();
+        if (choice.stack().get() == SuseStack.NETWORK_MANAGER) {
+            return flow.run(context, new NmKeyfileRenderer(), (ctx, stager) -> RendererOptions.defaults(),
+                    new NmKeyfileApplier(), NmKeyfileRenderer.OWNED, foreignConfig(context));
+        }
+        return flow.run(context, new WickedRenderer(), OPTIONS, new WickedApplier(), OWNED);
+    }
+
+    /** NetworkManager: other profiles bound to our NICs; wicked: none (our ifcfg-<if> replaces the image's). */
+    @Override
+    public ForeignConfigDetector foreignConfig(CommandContext context) {
+        return SuseStack.detect(context.hostFacts()).stack().filter(s -> s == SuseStack.NETWORK_MANAGER).isPresent()
+                ? new NmKeyfileForeignConfig(true) : ForeignConfigDetector.NONE;
     }
 }

@@ -42,15 +42,15 @@ class ResetNetworkCommandHandlerTests {
     }
 
     @Test
-    void applicableOnSuseWithWickedOnly(@TempDir Path root) throws IOException {
+    void applicableOnSuseWithWickedOrNetworkManager(@TempDir Path root) throws IOException {
         TestCommandContext rhel = ScratchContexts.of(root, HostFacts.OsFamily.RHEL, "rhel", "9.4").tool("/usr/sbin/wicked");
         assertTrue(handler.applicability(rhel.hostFacts()).reason().contains("not openSUSE"));
         TestCommandContext nm = ScratchContexts.of(root, HostFacts.OsFamily.SUSE, "opensuse-leap", "16.0");
         Files.delete(root.resolve("usr/sbin/wicked"));
-        assertTrue(handler.applicability(nm.hostFacts()).reason().contains("NetworkManager releases"));
+        assertTrue(handler.applicability(nm.hostFacts()).reason().contains("neither wicked"));
         TestCommandContext ctx = suse(root);
         assertTrue(handler.applicability(ctx.hostFacts()).applicable());
-        assertEquals(NetworkBackend.WICKED.priority(), handler.priority());
+        assertEquals(NetworkBackend.SUSE.priority(), handler.priority());
     }
 
     @Test
