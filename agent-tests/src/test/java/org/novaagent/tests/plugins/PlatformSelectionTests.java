@@ -18,6 +18,7 @@ import org.novaagent.tests.support.AgentProcess;
 import org.novaagent.tests.support.AgentProcess.Result;
 import org.novaagent.tests.support.FreebsdRoot;
 import org.novaagent.tests.support.GentooRoot;
+import org.novaagent.tests.support.SuseRoot;
 
 /**
  * Which {@code resetnetwork} plugin the real {@code agent plugins list --root} (child JVM, every
@@ -91,6 +92,12 @@ class PlatformSelectionTests {
         Files.writeString(wicked, "");
         wicked.toFile().setExecutable(true);
         List<String> rows = assertSelected(root, "org.novaagent.plugin.network.suse");
+        assertTrue(rows.stream().filter(r -> r.contains("network.rhel")).allMatch(r -> r.contains("not applicable")), rows.toString());
+    }
+
+    @Test
+    void opensuseLeap16WithNetworkManagerSelectsTheSusePluginInKeyfileMode() throws Exception {
+        List<String> rows = assertSelected(SuseRoot.leap16NetworkManager(tmp.resolve("leap16")), "org.novaagent.plugin.network.suse");
         assertTrue(rows.stream().filter(r -> r.contains("network.rhel")).allMatch(r -> r.contains("not applicable")), rows.toString());
     }
 
