@@ -44,7 +44,7 @@ need debootstrap debootstrap; need systemd-nspawn systemd-container; need rpm rp
 need /usr/lib/xen-4.17/bin/oxenstored xen-utils-4.17; need java openjdk-17-jdk-headless
 built=${NOVA_AGENT_PACKAGES:-$dist/target/packages} # the packages under test (default: mvn verify's)
 deb=$(ls "$built"/nova-agent_*+debian_all.deb 2>/dev/null | head -1)
-rpmf=$(ls "$built"/nova-agent-*.noarch.rpm 2>/dev/null | head -1)
+rpmf=$(ls "$built"/nova-agent-*[0-9].noarch.rpm 2>/dev/null | head -1)  # not the SUSE build
 [ -n "$deb" ] && [ -n "$rpmf" ] || { echo "boot-tests: run 'mvn -B verify' first (no packages)" >&2; exit 1; }
 mkdir -p "$work" "$pkgs"
 mounts=()

@@ -3,8 +3,8 @@
 # dist/package.sh — build the distro packages from the module path in dist/target/lib
 # (made by `mvn -DskipTests install`). Output: dist/target/packages/
 #   nova-agent_<v>-1+debian_all.deb, nova-agent_<v>-1+ubuntu_all.deb, nova-agent-<v>-1.noarch.rpm,
-#   nova-agent-<v>-windows.zip
-# Each target's plugin set is dist/<target>/plugins.txt (deb-debian, deb-ubuntu, rpm-rhel, windows):
+#   nova-agent-<v>-1.suse.noarch.rpm, nova-agent-<v>-windows.zip
+# Each target's plugin set is dist/<target>/plugins.txt (deb-debian, deb-ubuntu, rpm-rhel, rpm-suse, windows):
 # packages differ in data, not code. Which artifacts are plugins is derived from the build (below),
 # never listed here: a module under plugins/ whose module-info provides a CommandHandler.
 set -euo pipefail
@@ -114,15 +114,17 @@ build_deb() {
   dpkg-deb --root-owner-group -Zxz --build "$root" "$out/nova-agent_${debversion}_all.deb" >/dev/null
 }
 
+# build_rpm TARGET: rpm-rhel, or rpm-suse (the same spec with suse_version defined: SUSE's dependency names)
 build_rpm() {
-  local target=rpm-rhel top_rpm=$work/rpm-rhel/rpmbuild
+  local target=$1 top_rpm=$work/$1/rpmbuild defs=()
+  [ "$target" = rpm-suse ] && defs=(--define "suse_version 1600")
   mkdir -p "$top_rpm"/{SOURCES,SPECS,BUILD,RPMS,SRPMS}
   stage_linux "$target" "$top_rpm/SOURCES/root" /usr/lib/systemd/system
   install -D -m 0644 "$dist/rpm-rhel/80-nova-agent.preset" "$top_rpm/SOURCES/root/usr/lib/systemd/system-preset/80-nova-agent.preset"
   install -m 0644 "$top/LICENSE" "$top/README.md" "$top_rpm/SOURCES/"
-  fill "$dist/$target/nova-agent.spec.in" "$pkgversion" "$target" > "$top_rpm/SPECS/nova-agent.spec"
+  fill "$dist/rpm-rhel/nova-agent.spec.in" "$pkgversion" "$target" > "$top_rpm/SPECS/nova-agent.spec"
   rpmbuild --quiet --define "_topdir $top_rpm" --define "_build_id_links none" --define "with_manpage $([ -f "$docs/nova-agent.8" ] && echo 1 || echo 0)" \
-    --define "use_source_date_epoch_as_buildtime 1" --define "__brp_compress %{nil}" --define "_docdir_fmt %%{NAME}" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
+    --define "use_source_date_epoch_as_buildtime 1" --define "__brp_compress %{nil}" --define "_docdir_fmt %%{NAME}" "${defs[@]}" -bb "$top_rpm/SPECS/nova-agent.spec" >/dev/null
   cp "$top_rpm"/RPMS/noarch/*.rpm "$out/"
 }
 
@@ -150,6 +152,6 @@ if { [ "$want" = all ] || [ "$want" = deb ]; } && have dpkg-deb dpkg; then
   build_deb deb-debian debian "ifupdown or netplan"
   build_deb deb-ubuntu ubuntu netplan
 fi
-if { [ "$want" = all ] || [ "$want" = rpm ]; } && have rpmbuild rpm; then build_rpm; fi
+if { [ "$want" = all ] || [ "$want" = rpm ]; } && have rpmbuild rpm; then build_rpm rpm-rhel; build_rpm rpm-suse; fi
 if [ "$want" = all ] || [ "$want" = zip ]; then build_zip; fi
 ls -1 "$out"

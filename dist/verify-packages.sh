@@ -130,7 +130,7 @@ for flavour in debian ubuntu; do
   fi
 done
 
-rpmf=$(ls "$out"/nova-agent-*.noarch.rpm 2>/dev/null | head -1)
+rpmf=$(ls "$out"/nova-agent-*[0-9].noarch.rpm 2>/dev/null | head -1)  # not the SUSE build (...-1.suse.noarch.rpm)
 if ! tool rpmbuild; then :
 elif [ -z "$rpmf" ]; then bad "no .rpm in $out"
 elif tool rpm; then
@@ -156,6 +156,34 @@ elif tool rpm; then
   run_installed "$rr" rpm "$os" password keyinit resetnetwork version features
   rpm --root "$rr" -e nova-agent 2>"$scratch/rpm.log" && [ "$(enabled_in "$rr")" != enabled ] && [ ! -e "$rr/usr/share/doc/nova-agent" ] && [ ! -e "$rr/usr/lib/nova-agent" ] \
     && ok "rpm: rpm -e disables the unit and leaves no doc or lib dir" || bad "rpm: after rpm -e: $(enabled_in "$rr") $(ls -d "$rr"/usr/share/doc/nova-agent "$rr"/usr/lib/nova-agent 2>&1) $(cat "$scratch/rpm.log")"
+fi
+
+# The SUSE RPM: the same spec built with suse_version defined (package.sh build_rpm rpm-suse)
+suserpm=$(ls "$out"/nova-agent-*.suse.noarch.rpm 2>/dev/null | head -1)
+if ! tool rpmbuild; then :
+elif [ -z "$suserpm" ]; then bad "no SUSE .rpm in $out"
+elif tool rpm; then
+  req=$(rpm -qp --requires "$suserpm" 2>/dev/null)
+  grep -qx 'shadow' <<<"$req" && grep -qx 'iproute2' <<<"$req" && grep -qx '(wicked or NetworkManager)' <<<"$req" \
+    && grep -q 'java-17-openjdk-headless' <<<"$req" && ! grep -Eq '^(shadow-utils|iproute|subscription-manager)$|network-scripts' <<<"$req" \
+    && ok "suse rpm: SUSE dependency names (shadow, iproute2, wicked or NetworkManager, Java 17/21)" || bad "suse rpm: requires: $req"
+  rpm -qp --recommends "$suserpm" 2>/dev/null | grep -q subscription-manager && bad "suse rpm: recommends subscription-manager" || ok "suse rpm: no RHEL-only recommendation"
+  rq=$(rpm -qp --requires "$rpmf" 2>/dev/null)
+  grep -qx 'shadow-utils' <<<"$rq" && grep -qx 'iproute' <<<"$rq" && ok "rpm: the RHEL build keeps its names (shadow-utils, iproute)" || bad "rpm: RHEL requires changed: $rq"
+  sr=$scratch/suserpmroot; mkdir -p "$sr"; mini_root "$sr"
+  if rpm --root "$sr" --initdb && rpm --root "$sr" -i --nodeps "$suserpm" 2>"$scratch/rpm.log"; then ok "suse rpm: rpm --root install with scriptlets"; else bad "suse rpm: install: $(cat "$scratch/rpm.log")"; fi
+  [ "$(enabled_in "$sr")" = enabled ] && ok "suse rpm: enabled by its preset" || bad "suse rpm: is-enabled after install: $(enabled_in "$sr")"
+  rpm --root "$sr" -V --nodeps nova-agent >"$scratch/rpmv.log" 2>&1 && ok "suse rpm: rpm -V clean" || bad "suse rpm: rpm -V: $(cat "$scratch/rpmv.log")"
+  if tool rpmlint; then
+    rpmlint -c "$dist/rpm-rhel/rpmlint.toml" "$suserpm" >"$scratch/rpmlint.log" 2>&1 || true
+    errs=$(grep ': E: ' "$scratch/rpmlint.log" | grep -v ': E: no-signature' || true)
+    [ -z "$errs" ] && ok "suse rpm: rpmlint: 0 errors besides no-signature" || bad "suse rpm: rpmlint: $errs"
+  fi
+  expect_modules "$sr/usr/lib/nova-agent/modules" rpm-suse
+  os=$scratch/os-suse; fake_root "$os" opensuse-leap "suse opensuse" 15.6; mkdir -p "$os/etc/sysconfig/network"; : > "$os/usr/sbin/wicked"; chmod 755 "$os/usr/sbin/wicked"
+  run_installed "$sr" suse-rpm "$os" password keyinit resetnetwork version features
+  os=$scratch/os-suse16; fake_root "$os" opensuse-leap "suse opensuse" 16.0; mkdir -p "$os/etc/NetworkManager/system-connections" "$os/usr/bin"; : > "$os/usr/bin/nmcli"; chmod 755 "$os/usr/bin/nmcli"
+  run_installed "$sr" suse-rpm-nm "$os" resetnetwork
 fi
 
 zipf=$(ls "$out"/nova-agent-*-windows.zip 2>/dev/null | head -1)
