@@ -159,7 +159,8 @@ public final class AgentDaemon {
 
     /**
      * Registers a JVM shutdown hook (SIGTERM, SIGINT) that stops the loop, waits up to
-     * {@link DaemonSettings#shutdownGrace()} for the request in progress, then halts the JVM
+     * {@link DaemonSettings#shutdownGrace()} for the request in progress, then interrupts it as a
+     * timeout would and waits a few seconds more for its clean-up and reply, then halts the JVM
      * with status 0 (without this the JVM reports 143 after SIGTERM). When {@link #run()} has
      * already returned the hook does nothing and the exit status is the caller's.
      *
@@ -174,7 +175,13 @@ public final class AgentDaemon {
             requestStop();
             try {
                 if (!awaitTermination(settings.shutdownGrace())) {
-                    LOG.warn("request still running after {}; exiting anyway", settings.shutdownGrace());
+                    // interrupt it as a timeout would (tools killed, a network change rolled back),
+                    // let it answer "stopping" if it can, then exit; the journal covers the rest
+                    LOG.warn("request still running after {}; interrupting it", settings.shutdownGrace());
+                    processor.interruptRunning();
+                    if (!awaitTermination(RequestProcessor.INTERRUPT_GRACE.plusSeconds(2))) {
+                        LOG.warn("request still running; exiting anyway");
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package org.novaagent.runtime.loop;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ final class CommandExecutor implements AutoCloseable {
     private final Duration abandonAfter;
     private final AtomicInteger threadCount = new AtomicInteger();
     private ExecutorService worker;
+    /** The call in progress; written by the loop thread, read by the shutdown hook. */
+    private volatile Future<CommandResult> running;
 
     /**
      * @param abandonAfter how long an interrupted call may take to stop before its thread is
@@ -56,8 +59,14 @@ final class CommandExecutor implements AutoCloseable {
                 finished.countDown();
             }
         });
+        running = future;
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (CancellationException e) {
+            // interruptRunning(): the agent is stopping and its grace period is over
+            finished.await(abandonAfter.toNanos(), TimeUnit.NANOSECONDS);
+            LOG.warn("command '{}' interrupted: the agent is stopping", command);
+            return ReturnCodes.stopping(command);
         } catch (TimeoutException e) {
             future.cancel(true);
             if (!finished.await(abandonAfter.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -73,6 +82,20 @@ final class CommandExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Interrupts the call in progress, if any, as a timeout would (its tools are killed, a
+     * network change is rolled back); {@link #run} then answers it as stopped. Called by the
+     * shutdown hook, from another thread, when the stop grace is over.
+     */
+    void interruptRunning() {
+        Future<CommandResult> f = running;
+        if (f != null) {
+            f.cancel(true);
         }
     }
 

@@ -59,6 +59,11 @@ public final class RequestProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
     private static final int REMEMBERED_IDS = 65_536;
+    /**
+     * How long an interrupted (timed-out or stopped) command may take to clean up: kill its tools
+     * and roll its files back (issue #17), before its worker thread is abandoned.
+     */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
     private static final String INTERRUPTED = "Command '%s' was interrupted: the agent stopped while it ran. It is not "
             + "run again; check its effect and send a new request if needed";
 
@@ -86,7 +91,7 @@ public final class RequestProcessor implements AutoCloseable {
      * @param settings supplies the per-command timeouts
      */
     public RequestProcessor(RequestCodec codec, CommandRouter router, DaemonSettings settings) {
-        this(codec, router, settings::timeoutFor, new CommandExecutor(Duration.ofSeconds(1)),
+        this(codec, router, settings::timeoutFor, new CommandExecutor(INTERRUPT_GRACE),
                 settings.journalRoot().map(RequestJournal::under));
     }
 
@@ -280,6 +285,11 @@ public final class RequestProcessor implements AutoCloseable {
         pending.remove(id);
         finished.add(id);
         journal.ifPresent(j -> j.forget(id));
+    }
+
+    /** Interrupts the command in progress, if any (see {@link CommandExecutor#interruptRunning()}); any thread. */
+    void interruptRunning() {
+        executor.interruptRunning();
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs commands on the live system (target root {@code /} only). Output is drained on two
  * threads so a chatty child cannot block, and at most {@link #OUTPUT_LIMIT} bytes of each stream
- * are kept (the rest is read and counted, so a child printing gigabytes costs no memory); stdin
+ * are kept, the first and the last half (the middle is read and counted, so a child printing
+ * gigabytes costs no memory, and its final error line survives); stdin
  * is written and closed; on timeout or interruption the whole process tree is killed, again and
  * again until no descendant is left. The child runs in a session and process group of its own
  * ({@code setsid}, which execs without forking because a child of the JVM never leads a group), so
@@ -163,11 +164,17 @@ public final class SystemProcessRunner implements ProcessRunner {
         return Optional.empty();
     }
 
-    /** Reads one stream to the end on its own thread. */
+    /**
+     * Reads one stream to the end on its own thread, keeping the first and the last half of
+     * {@link #OUTPUT_LIMIT} bytes: a tool's error is usually its last line, also after megabytes of
+     * progress output (issue #17).
+     */
     private static final class Drain extends Thread {
+        private static final int HALF = OUTPUT_LIMIT / 2;
         private final InputStream stream;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private long dropped;
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        private final byte[] tail = new byte[HALF];
+        private long tailBytes;
 
         Drain(InputStream stream, String name) {
             super("process-" + name);
@@ -180,10 +187,12 @@ public final class SystemProcessRunner implements ProcessRunner {
             byte[] chunk = new byte[8192];
             try (InputStream s = stream) {
                 for (int n = s.read(chunk); n >= 0; n = s.read(chunk)) {
-                    int keep = (int) Math.min(n, Math.max(0, OUTPUT_LIMIT - buffer.size()));
                     synchronized (this) {
-                        buffer.write(chunk, 0, keep);
-                        dropped += n - keep;
+                        int keep = Math.min(n, HALF - head.size());
+                        head.write(chunk, 0, keep);
+                        for (int i = keep; i < n; i++) {
+                            tail[(int) (tailBytes++ % HALF)] = chunk[i];
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -192,8 +201,18 @@ public final class SystemProcessRunner implements ProcessRunner {
         }
 
         synchronized String text() {
-            String text = buffer.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? text : text + "\n[" + dropped + " more bytes of output dropped]\n";
+            String first = head.toString(StandardCharsets.UTF_8);
+            if (tailBytes == 0) {
+                return first;
+            }
+            int kept = (int) Math.min(tailBytes, HALF);
+            byte[] last = new byte[kept];
+            for (int i = 0; i < kept; i++) {
+                last[i] = tail[(int) ((tailBytes - kept + i) % HALF)];
+            }
+            long dropped = tailBytes - kept;
+            return first + (dropped == 0 ? "" : "\n[" + dropped + " more bytes of output dropped]\n")
+                    + new String(last, StandardCharsets.UTF_8);
         }
     }
 }

@@ -53,6 +53,16 @@ public final class ReturnCodes {
     }
 
     /**
+     * @param command the command interrupted because the agent is stopping (SIGTERM and the
+     *                stop grace period over)
+     * @return the reply: the command's failure code and a message saying so
+     */
+    public static CommandResult stopping(String command) {
+        return CommandResult.of(NovaAcceptance.failureCode(command), "Command '" + command
+                + "' was interrupted: the agent is stopping. Its changes were undone where the handler can; send it again");
+    }
+
+    /**
      * @param command the command that did not finish in time
      * @param timeout the timeout as text, e.g. {@code 30s}
      * @return the reply: the command's failure code and a message naming the timeout

@@ -67,9 +67,21 @@ class ProcessRunnerTests {
         assertEquals(0, r.exitCode());
         assertTrue(r.stdout().startsWith("xxxx"));
         assertTrue(r.stdout().length() < SystemProcessRunner.OUTPUT_LIMIT + 100, "kept " + r.stdout().length());
-        assertTrue(r.stdout().endsWith("[" + (50_000_000 - SystemProcessRunner.OUTPUT_LIMIT) + " more bytes of output dropped]\n"),
-                r.stdout().substring(r.stdout().length() - 80));
+        assertTrue(r.stdout().contains("x\n[" + (50_000_000 - SystemProcessRunner.OUTPUT_LIMIT) + " more bytes of output dropped]\nx"),
+                r.stdout().substring(SystemProcessRunner.OUTPUT_LIMIT / 2 - 10, SystemProcessRunner.OUTPUT_LIMIT / 2 + 60));
         assertEquals("done\n", r.stderr());
+    }
+
+    @Test
+    void theLastLinesOfAFloodAreKept() throws Exception {
+        // the error a tool prints last, after megabytes of progress, is what the reply quotes (issue #17)
+        ProcessResult r = new SystemProcessRunner().run(List.of("sh", "-c",
+                "head -c 5000000 /dev/zero | tr '\\0' e >&2; echo 'ifup: no such device' >&2; exit 4"), new byte[0],
+                Duration.ofSeconds(30));
+        assertEquals(4, r.exitCode());
+        assertTrue(r.stderr().startsWith("eeee"));
+        assertTrue(r.stderr().endsWith("eeeeifup: no such device\n"), r.stderr().substring(r.stderr().length() - 60));
+        assertTrue(r.stderr().length() < SystemProcessRunner.OUTPUT_LIMIT + 100, "kept " + r.stderr().length());
     }
 
     @Test

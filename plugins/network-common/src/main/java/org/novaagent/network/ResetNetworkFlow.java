@@ -26,6 +26,10 @@ public final class ResetNetworkFlow {
 
     /** Timeout for every apply command. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Most characters of a failed tool's output quoted in the reply. */
+    static final int DETAIL_CHARS = 300;
+
     /**
      * The whole request's timeout, which every network handler declares through
      * {@code CommandHandler.timeout()}: restarting networking easily outlasts the runtime's 30 s
@@ -135,15 +139,41 @@ public final class ResetNetworkFlow {
             LOG.warn("resetnetwork cannot write files", e);
             return CommandResult.of("500", "cannot write network files: " + e.getMessage());
         }
-        for (List<String> cmd : applier.commands(plan)) {
-            Optional<String> err = execute(ctx, cmd);
-            if (err.isPresent()) {
-                LOG.warn("resetnetwork failed: {}; restoring the previous files", err.get());
-                restore(ctx, staged, applier, plan);
-                return CommandResult.of("500", err.get());
+        try {
+            for (List<String> cmd : applier.commands(plan)) {
+                Optional<String> err = execute(ctx, cmd);
+                if (err.isPresent()) {
+                    LOG.warn("resetnetwork failed: {}; restoring the previous files", err.get());
+                    restore(ctx, staged, applier, plan);
+                    return CommandResult.of("500", err.get());
+                }
             }
+        } catch (InterruptedException e) {
+            rollbackInterrupted(staged);
+            throw e;
         }
         return success(p);
+    }
+
+    /**
+     * The request timed out or the agent is stopping while an apply command ran (the runner has
+     * killed it and its children): the previous files go back, so the next boot or the next
+     * request starts from them and never from a half-applied change (issue #17). The commands are
+     * not run again: the deadline has passed. The interrupt is cleared for the rollback (the safe
+     * writer gives up on an interrupted thread) and set again afterwards.
+     */
+    private static void rollbackInterrupted(StagedChange staged) {
+        boolean interrupted = Thread.interrupted();
+        LOG.warn("resetnetwork interrupted while applying; restoring the previous files");
+        try {
+            staged.rollback();
+        } catch (IOException e) {
+            LOG.error("cannot restore the previous network files", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** {@code "0"}, naming any adjustment made to the host's data (e.g. the hostname's, issue #10). */
@@ -258,11 +288,21 @@ public final class ResetNetworkFlow {
             if (r.succeeded()) {
                 return Optional.empty();
             }
-            String detail = r.stderr().isBlank() ? r.stdout().strip() : r.stderr().strip();
+            String detail = tail(r.stderr().isBlank() ? r.stdout() : r.stderr());
             return Optional.of(shown + " failed (exit " + r.exitCode() + ")" + (detail.isEmpty() ? "" : ": " + detail));
         } catch (IOException e) {
             return Optional.of(shown + " could not be started: " + e.getMessage());
         }
+    }
+
+    /**
+     * The end of a tool's output, on one line and at most {@value #DETAIL_CHARS} characters: the
+     * error is usually last, and a tool that prints megabytes must not fill the reply (the full
+     * output is in the log at debug level).
+     */
+    static String tail(String output) {
+        String text = output.strip().replaceAll("\\s+", " ");
+        return text.length() <= DETAIL_CHARS ? text : "..." + text.substring(text.length() - DETAIL_CHARS);
     }
 
     private static boolean manageHosts(CommandContext ctx) {

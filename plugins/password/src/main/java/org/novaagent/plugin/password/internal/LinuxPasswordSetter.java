@@ -144,14 +144,15 @@ final class LinuxPasswordSetter {
         return line;
     }
 
-    /** Trims and truncates stderr, and drops it entirely if it echoes the password. */
+    /** Trims stderr to its last {@value #MAX_STDERR} characters, and drops it entirely if it echoes the password. */
     static String safeStderr(String stderr, byte[] password) {
         byte[] err = stderr.getBytes(StandardCharsets.UTF_8);
         if (password.length > 0 && indexOf(err, password) >= 0) {
             return "<stderr withheld: it contained the password>";
         }
+        // the end: a tool's error is its last line, also after a flood of other output (issue #17)
         String text = stderr.strip().replaceAll("\\s+", " ");
-        return text.length() > MAX_STDERR ? text.substring(0, MAX_STDERR) + "..." : text;
+        return text.length() > MAX_STDERR ? "..." + text.substring(text.length() - MAX_STDERR) : text;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -71,8 +71,9 @@ class LinuxPasswordSetterTests {
         byte[] pw = utf8("hunter2");
         assertEquals("<stderr withheld: it contained the password>",
                 LinuxPasswordSetter.safeStderr("bad line: root:hunter2\n", pw));
-        String longErr = LinuxPasswordSetter.safeStderr("x".repeat(1000), pw);
+        String longErr = LinuxPasswordSetter.safeStderr("x".repeat(1000) + "\nchpasswd: PAM: Authentication token lock busy", pw);
         assertEquals(203, longErr.length());
+        assertTrue(longErr.endsWith("xxx chpasswd: PAM: Authentication token lock busy"), longErr);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
 import org.novaagent.api.ProcessResult;
+import org.novaagent.api.support.IoCause;
 import org.novaagent.api.support.SafeFiles;
 import org.novaagent.api.support.WriteOptions;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ public final class RhelKmsActivateCommandHandler implements CommandHandler {
                     WriteOptions.mode(0644).withParents(0755));
             files.delete(SYSTEMID.substring(1));
         } catch (IOException e) {
-            throw new CommandException("500", "Couldn't prepare " + UP2DATE + ": " + e, e);
+            throw new CommandException("500", "Couldn't prepare " + UP2DATE + ": " + IoCause.of(e), e);
         }
     }
 
