@@ -12,5 +12,4 @@ Invoke-NovaStep 5 { Set-NetIPInterface -InterfaceIndex 11 -AddressFamily IPv4 -D
 Invoke-NovaStep 6 { New-NetIPAddress -InterfaceIndex 11 -IPAddress '10.208.227.239' -PrefixLength 19 }
 Invoke-NovaStep 7 { Set-DnsClientServerAddress -InterfaceIndex 11 -ServerAddresses @('10.208.0.2') }
 Invoke-NovaStep 8 { Get-NetAdapter -InterfaceIndex 11 | Rename-NetAdapter -NewName 'private0' }
-Invoke-NovaStep 9 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -11,5 +11,4 @@ Invoke-NovaStep 4 { New-NetRoute -InterfaceIndex 10 -DestinationPrefix '0.0.0.0/
 Invoke-NovaStep 5 { New-NetRoute -InterfaceIndex 10 -DestinationPrefix '::/0' -NextHop 'fe80::def' -RouteMetric 2 }
 Invoke-NovaStep 6 { Set-DnsClientServerAddress -InterfaceIndex 10 -ServerAddresses @('69.20.0.164','69.20.0.196') }
 Invoke-NovaStep 7 { Get-NetAdapter -InterfaceIndex 10 | Rename-NetAdapter -NewName 'public0' }
-Invoke-NovaStep 8 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -9,5 +9,4 @@ Invoke-NovaStep 2 { New-NetIPAddress -InterfaceIndex 10 -IPAddress '104.130.4.72
 Invoke-NovaStep 3 { New-NetRoute -InterfaceIndex 10 -DestinationPrefix '0.0.0.0/0' -NextHop '104.130.4.1' -RouteMetric 2 }
 Invoke-NovaStep 4 { Set-DnsClientServerAddress -InterfaceIndex 10 -ServerAddresses @('69.20.0.164','69.20.0.196') }
 Invoke-NovaStep 5 { Get-NetAdapter -InterfaceIndex 10 | Rename-NetAdapter -NewName 'public0' }
-Invoke-NovaStep 6 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -5,5 +5,4 @@ $ProgressPreference = 'SilentlyContinue'
 $global:NovaFailed = $false
 function Invoke-NovaStep([int]$n, [scriptblock]$action) { if ($global:NovaFailed) { return }; try { $null = & $action; [Console]::Out.WriteLine('ok ' + $n) } catch { $global:NovaFailed = $true; [Console]::Out.WriteLine('failed ' + $n + ' ' + ($_.Exception.Message -replace '[\r\n]+', ' ')); [Console]::Out.Flush(); exit 1 } }
 Invoke-NovaStep 1 { Get-NetAdapter -InterfaceIndex 12 | Rename-NetAdapter -NewName 'public0' }
-Invoke-NovaStep 2 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -16,5 +16,4 @@ Invoke-NovaStep 9 { New-NetIPAddress -InterfaceIndex 14 -IPAddress '10.208.227.2
 Invoke-NovaStep 10 { New-NetRoute -InterfaceIndex 14 -DestinationPrefix '10.208.0.0/12' -NextHop '10.208.224.1' -RouteMetric 10 }
 Invoke-NovaStep 11 { New-NetRoute -InterfaceIndex 14 -DestinationPrefix '10.176.0.0/12' -NextHop '10.208.224.1' -RouteMetric 10 }
 Invoke-NovaStep 12 { Get-NetAdapter -InterfaceIndex 14 | Rename-NetAdapter -NewName 'private0' }
-Invoke-NovaStep 13 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -7,5 +7,4 @@ function Invoke-NovaStep([int]$n, [scriptblock]$action) { if ($global:NovaFailed
 Invoke-NovaStep 1 { Set-NetIPInterface -InterfaceIndex 10 -AddressFamily IPv4 -Dhcp Disabled }
 Invoke-NovaStep 2 { New-NetIPAddress -InterfaceIndex 10 -IPAddress '104.130.4.72' -PrefixLength 24 }
 Invoke-NovaStep 3 { Get-NetAdapter -InterfaceIndex 10 | Rename-NetAdapter -NewName 'public0' }
-Invoke-NovaStep 4 { Rename-Computer -NewName 'isolated' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -14,5 +14,4 @@ Invoke-NovaStep 7 { New-NetIPAddress -InterfaceIndex 11 -IPAddress '10.208.227.2
 Invoke-NovaStep 8 { New-NetRoute -InterfaceIndex 11 -DestinationPrefix '10.208.0.0/12' -NextHop '10.208.224.1' -RouteMetric 10 }
 Invoke-NovaStep 9 { New-NetRoute -InterfaceIndex 11 -DestinationPrefix '10.176.0.0/12' -NextHop '10.208.224.1' -RouteMetric 10 }
 Invoke-NovaStep 10 { Get-NetAdapter -InterfaceIndex 11 | Rename-NetAdapter -NewName 'private0' }
-Invoke-NovaStep 11 { Rename-Computer -NewName 'web01' -Force -WarningAction SilentlyContinue }
 if ($global:NovaFailed) { exit 1 } else { exit 0 }

@@ -17,7 +17,7 @@ sealed interface Change {
     /** Metric of a static route, as the old agent set it ({@code metric 10}). */
     int ROUTE_METRIC = 10;
 
-    /** @return the adapter's interface index, or 0 for a change of the computer */
+    /** @return the adapter's interface index */
     int ifIndex();
 
     /** @return one line for plans, logs and replies */
@@ -130,25 +130,6 @@ sealed interface Change {
 
         public Change inverse() {
             return new Rename(ifIndex, previous, name);
-        }
-    }
-
-    /** Renames the computer; Windows applies it at the next restart. */
-    record ComputerRename(String name, String previous) implements Change {
-        public int ifIndex() {
-            return 0;
-        }
-
-        public String describe() {
-            return "computer name " + name + " (after a restart)";
-        }
-
-        public String statement() {
-            return "Rename-Computer -NewName " + PsQuote.literal(name) + " -Force -WarningAction SilentlyContinue";
-        }
-
-        public Change inverse() {
-            return new ComputerRename(previous, name);
         }
     }
 

@@ -16,7 +16,8 @@ import org.novaagent.network.Route;
  * {@code if<ifIndex>} by {@link AdapterFilter}) and the adapters' current state in, the full list of
  * changes out. Per adapter, in this order: IPv4 DHCP off, addresses removed and added, default
  * routes, DNS servers in the host's order, persistent routes, and the rename to the Cloud Network
- * label ({@link AdapterNames}). Only differences become changes, so a repeat plans nothing.
+ * label ({@link AdapterNames}); then the computer name ({@link ComputerName}). Only differences
+ * become changes, so a repeat plans nothing.
  *
  * <p>A protocol that is disabled on an adapter (the old agent's {@code Element not found} when IPv6
  * was off on the public NIC) is not an error: the other family is still configured and the plan
@@ -54,8 +55,7 @@ final class NetworkPlanner {
             });
         }
         notes.addAll(computer.notes());
-        computer.newName().ifPresent(n -> changes.add(new Change.ComputerRename(n, state.computerName())));
-        return new NetworkPlan(changes, filter.skipped(), notes);
+        return new NetworkPlan(changes, computer.newName(), filter.skipped(), notes);
     }
 
     private static void planAdapter(NetInterface ni, Adapter a, List<Change> changes, List<String> notes) {

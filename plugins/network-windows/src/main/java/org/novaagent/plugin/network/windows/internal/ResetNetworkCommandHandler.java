@@ -20,6 +20,9 @@ import org.novaagent.network.NetworkConfig;
 import org.novaagent.network.NetworkConfigException;
 import org.novaagent.network.ResetNetworkHandler;
 import org.novaagent.network.XenStoreNetworkParser;
+import org.novaagent.plugin.network.windows.internal.nativeapi.ComputerNameException;
+import org.novaagent.plugin.network.windows.internal.nativeapi.ComputerNameSetter;
+import org.novaagent.plugin.network.windows.internal.nativeapi.Win32ComputerName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,23 +30,26 @@ import org.slf4j.LoggerFactory;
  * {@code resetnetwork} on Windows: read the adapters ({@link AdapterQuery}), keep the candidates
  * ({@link AdapterFilter}), parse the host's data with network-common's parser (same validation and
  * MAC matching as on Linux), plan ({@link NetworkPlanner}), apply in one PowerShell session
- * ({@link PlanExecutor}). A failure answers {@value #FAILURE}, never {@code "500"}, which nova reads
- * as success for this command. A computer rename takes effect at the next restart; the agent
- * restarts the guest only when {@value #REBOOT_SETTING} is true (default false).
+ * ({@link PlanExecutor}), then rename the computer ({@link ComputerRename}, Win32 API). A failure
+ * answers {@value #FAILURE}, never {@code "500"}, which nova reads as success for this command.
  */
 public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     /** nova's failure code for resetnetwork (agent-runtime's {@code NovaAcceptance}). */
     static final String FAILURE = "1";
-    /** Setting: restart the guest after a computer rename (default false). */
-    static final String REBOOT_SETTING = "network.windows.reboot-after-rename";
-    /** How long Windows waits before the restart, so the reply is written first. */
-    static final int REBOOT_DELAY_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkCommandHandler.class);
 
-    /** Creates the handler (stateless). */
+    private final ComputerNameSetter names;
+
+    /** Creates the handler; kernel32 is loaded only when a live guest is renamed. */
     public ResetNetworkCommandHandler() {
+        this(Win32ComputerName.system());
+    }
+
+    /** @param names how the computer is renamed (tests pass a recording setter) */
+    ResetNetworkCommandHandler(ComputerNameSetter names) {
+        this.names = names;
     }
 
     @Override
@@ -94,15 +100,24 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
             LOG.info("resetnetwork: adapters already configured, nothing to apply");
             return CommandResult.ok(String.join("; ", plan.notes()));
         }
-        PlanExecutor.Outcome outcome = PlanExecutor.apply(context.processes(), plan);
-        if (!outcome.succeeded()) {
-            return CommandResult.of(FAILURE, "resetnetwork failed: " + outcome.failure().get());
+        if (!plan.changes().isEmpty()) {
+            PlanExecutor.Outcome outcome = PlanExecutor.apply(context.processes(), plan);
+            if (!outcome.succeeded()) {
+                return CommandResult.of(FAILURE, "resetnetwork failed: " + outcome.failure().get());
+            }
+            LOG.info("resetnetwork: {} adapter changes applied{}", plan.changes().size(),
+                    outcome.executed() ? "" : " (logged only)");
         }
         List<String> message = new ArrayList<>(plan.notes());
-        if (plan.computerRename().isPresent()) {
-            message.add(rename(context, plan.computerRename().get()));
+        if (plan.computerName().isPresent()) {
+            try {
+                message.add(ComputerRename.apply(context, names, plan.computerName().get()));
+            } catch (ComputerNameException e) {
+                LOG.warn("resetnetwork: {}", e.getMessage());
+                return CommandResult.of(FAILURE, "the adapters are configured, but the computer could not be renamed to '"
+                        + plan.computerName().get() + "': " + e.getMessage());
+            }
         }
-        LOG.info("resetnetwork: {} changes applied{}", plan.changes().size(), outcome.executed() ? "" : " (logged only)");
         return CommandResult.ok(String.join("; ", message));
     }
 
@@ -118,21 +133,5 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         ComputerName.Decision computer = ComputerName.decide(view.read(XenStoreNetworkParser.HOSTNAME),
                 state.computerName());
         return NetworkPlanner.plan(config, state, filter, computer);
-    }
-
-    private static String rename(CommandContext context, Change.ComputerRename rename) throws InterruptedException {
-        String done = "computer name set to '" + rename.name() + "'; Windows applies it at the next restart";
-        if (!context.setting(REBOOT_SETTING).map(s -> Boolean.parseBoolean(s.strip())).orElse(false)) {
-            return done + " (the agent does not restart the guest unless " + REBOOT_SETTING + " = true)";
-        }
-        try {
-            var r = context.processes().run(List.of("C:\\Windows\\System32\\shutdown.exe", "/r", "/t",
-                    Integer.toString(REBOOT_DELAY_SECONDS), "/d", "p:2:4", "/c", "nova-agent: computer renamed"),
-                    new byte[0], java.time.Duration.ofSeconds(30));
-            return r.succeeded() ? done + ", restarting in " + REBOOT_DELAY_SECONDS + " s (" + REBOOT_SETTING + ")"
-                    : done + "; the restart failed (shutdown.exe exit " + r.exitCode() + ")";
-        } catch (IOException e) {
-            return done + "; the restart failed: " + e.getMessage();
-        }
     }
 }

@@ -88,7 +88,7 @@ class PlanExecutorTests {
     void anUndoThatCannotBeWrittenIsNamed() throws Exception {
         Change rename = new Change.Rename(12, "public0", "Conexi\u00f3n de \u00e1rea local");
         Change dns = new Change.Dns(12, List.of("69.20.0.164"), List.of());
-        NetworkPlan plan = new NetworkPlan(List.of(rename, dns), List.of(), List.of());
+        NetworkPlan plan = new NetworkPlan(List.of(rename, dns), java.util.Optional.empty(), List.of(), List.of());
         FakePowerShell ps = new FakePowerShell(scenario.state()).failSession(1, 2);
         String why = PlanExecutor.apply(ps, plan).failure().orElseThrow();
         assertTrue(why.endsWith("previous state not restored; cannot be undone: if12: rename to 'public0'"), why);
@@ -98,7 +98,7 @@ class PlanExecutorTests {
     void anExitCodeWithoutAFailedLineIsAFailureToo() throws Exception {
         ProcessRunner crashing = (command, stdin, timeout) -> new ProcessResult(-1073741510, "ok 1\r\n", "terminated", true);
         String why = PlanExecutor.apply(crashing, plan()).failure().orElseThrow();
-        assertTrue(why.startsWith("PowerShell exit -1073741510 after 1 of 11 steps: terminated ok 1"), why);
+        assertTrue(why.startsWith("PowerShell exit -1073741510 after 1 of 10 steps: terminated ok 1"), why);
     }
 
     @Test

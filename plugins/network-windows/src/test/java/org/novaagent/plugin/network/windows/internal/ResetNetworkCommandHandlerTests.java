@@ -31,11 +31,12 @@ class ResetNetworkCommandHandlerTests {
     @TempDir
     Path root;
 
-    private final ResetNetworkCommandHandler handler = new ResetNetworkCommandHandler();
+    private final List<String> renamed = new java.util.ArrayList<>();
+    private final ResetNetworkCommandHandler handler = new ResetNetworkCommandHandler(renamed::add);
     private final WindowsScenarios.WindowsScenario ipv6Off = WindowsScenarios.windows("ipv6-disabled-public");
 
     private TestCommandContext context(FakePowerShell ps, Map<String, String> xenstore) {
-        return TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).processes(ps)
+        return TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).processes(ps).live(true)
                 .xenStore(new MapXenStoreView(xenstore)).build();
     }
 
@@ -65,6 +66,8 @@ class ResetNetworkCommandHandlerTests {
                 + " computer name set to 'web01'; Windows applies it at the next restart (the agent does not restart"
                 + " the guest unless network.windows.reboot-after-rename = true)", r.message());
         assertEquals(2, ps.sessions().size(), "one query, one apply session, no shutdown.exe");
+        assertEquals(List.of("web01"), renamed, "SetComputerNameExW, after the adapters");
+        assertFalse(ps.sessions().get(1).script().contains("Rename-Computer"));
         String script = ps.sessions().get(1).script();
         assertTrue(script.contains("New-NetIPAddress -InterfaceIndex 12 -IPAddress '104.130.4.72' -PrefixLength 24"), script);
         assertFalse(script.contains("2001:4802"), "nothing IPv6 is sent to the adapter without IPv6:\n" + script);
@@ -73,11 +76,12 @@ class ResetNetworkCommandHandlerTests {
     @Test
     void aRepeatAppliesNothing() throws Exception {
         NetworkPlan plan = ResetNetworkCommandHandler.plan(ipv6Off.view(), ipv6Off.state());
-        FakePowerShell ps = new FakePowerShell(StateSimulator.apply(ipv6Off.state(), plan.changes()));
+        FakePowerShell ps = new FakePowerShell(StateSimulator.apply(ipv6Off.state(), plan));
         CommandResult r = run(context(ps, ipv6Off.xenstore()));
         assertEquals("0", r.returnCode(), r.message());
         assertTrue(r.message().startsWith("IPv6 is disabled on the public adapter"), r.message());
         assertEquals(1, ps.sessions().size(), "only the query");
+        assertTrue(renamed.isEmpty(), "the name is already web01");
     }
 
     @Test
@@ -87,13 +91,14 @@ class ResetNetworkCommandHandlerTests {
         assertEquals("1", r.returnCode());
         assertEquals("resetnetwork failed: if12: add address 104.130.4.72/24: Instance MSFT_NetIPAddress already exists.;"
                 + " previous state restored (1 steps undone)", r.message());
+        assertTrue(renamed.isEmpty(), "no rename after a failed apply");
     }
 
     @Test
     void theRestartHappensOnlyWhenConfigured() throws Exception {
         FakePowerShell ps = new FakePowerShell(ipv6Off.state());
         TestCommandContext ctx = context(ps, ipv6Off.xenstore());
-        ctx.putSetting(ResetNetworkCommandHandler.REBOOT_SETTING, "true");
+        ctx.putSetting(ComputerRename.REBOOT_SETTING, "true");
         CommandResult r = run(ctx);
         assertEquals("0", r.returnCode(), r.message());
         assertTrue(r.message().endsWith("computer name set to 'web01'; Windows applies it at the next restart,"
@@ -150,7 +155,38 @@ class ResetNetworkCommandHandlerTests {
         CommandResult r = run(ctx);
         assertEquals("0", r.returnCode());
         assertTrue(r.message().startsWith("if12: IPv4 DHCP off\nif12: add address 104.130.4.72/24\n"), r.message());
-        assertTrue(r.message().contains("Invoke-NovaStep 11 { Rename-Computer -NewName 'web01'"), r.message());
+        assertTrue(r.message().contains("computer name web01 (SetComputerNameExW; Windows applies it at the next restart)\n"),
+                r.message());
+        assertTrue(r.message().contains("Invoke-NovaStep 10 { Get-NetAdapter -InterfaceIndex 14 | Rename-NetAdapter"), r.message());
         assertEquals(1, ps.sessions().size());
+        assertTrue(renamed.isEmpty());
+    }
+
+    @Test
+    void aRefusedComputerNameAnswersOneAfterTheAdaptersWereConfigured() throws Exception {
+        ResetNetworkCommandHandler refusing = new ResetNetworkCommandHandler(name -> {
+            throw new org.novaagent.plugin.network.windows.internal.nativeapi.ComputerNameException(
+                    "SetComputerNameExW failed: Win32 error 1210");
+        });
+        FakePowerShell ps = new FakePowerShell(ipv6Off.state());
+        CommandResult r = refusing.handle(TestRequests.string("resetnetwork", ""), context(ps, ipv6Off.xenstore()));
+        assertEquals("1", r.returnCode());
+        assertEquals("the adapters are configured, but the computer could not be renamed to 'web01':"
+                + " SetComputerNameExW failed: Win32 error 1210", r.message());
+        assertEquals(1, ps.applySessions().size());
+    }
+
+    @Test
+    void onARootThatIsNotLiveTheComputerIsNeverRenamed() throws Exception {
+        WindowsScenarios.WindowsScenario done = WindowsScenarios.windows("cloud-network-detach");
+        Map<String, String> xs = new HashMap<>(done.xenstore());
+        xs.put("vm-data/hostname", "web02");
+        FakePowerShell ps = new FakePowerShell(done.state());
+        TestCommandContext ctx = TestCommandContext.builder(root).hostFacts(TestHostFacts::windows).processes(ps)
+                .xenStore(new MapXenStoreView(xs)).build();
+        CommandResult r = run(ctx);
+        assertEquals("0", r.returnCode(), r.message());
+        assertEquals("computer name 'web02' not set: the target root is not the live system", r.message());
+        assertTrue(renamed.isEmpty());
     }
 }

@@ -18,6 +18,11 @@ final class StateSimulator {
     private StateSimulator() {
     }
 
+    static HostState apply(HostState state, NetworkPlan plan) {
+        HostState s = apply(state, plan.changes());
+        return plan.computerName().map(n -> new HostState(n, s.adapters())).orElse(s);
+    }
+
     static HostState apply(HostState state, List<Change> changes) {
         HostState s = state;
         for (Change c : changes) {
@@ -27,9 +32,6 @@ final class StateSimulator {
     }
 
     private static HostState apply(HostState s, Change c) {
-        if (c instanceof Change.ComputerRename r) {
-            return new HostState(r.name(), s.adapters());
-        }
         if (c instanceof Change.SetDhcp4 d) {
             return edit(s, d.ifIndex(), a -> copy(a, a.name(), d.enabled(), a.addresses(), a.gateways(), a.dns(), a.routes()));
         }

@@ -58,7 +58,7 @@ final class WindowsScenarios {
             HostState before = fresh(b.nics());
             try {
                 NetworkPlan plan = ResetNetworkCommandHandler.plan(b.xenStore(), before);
-                before = StateSimulator.apply(before, plan.changes());
+                before = StateSimulator.apply(before, plan);
             } catch (Exception e) {
                 throw new IllegalStateException("before state of " + name, e);
             }
