@@ -143,7 +143,12 @@ class AgentDaemonLargeDirectoryTests {
             xenstore.rm("data/host/" + id);
         }
         waitFor("the 20 left answered once the listing fits", () -> xenstore.directory("data/host").isEmpty());
-        assertEquals(170, handlers.served().size());
+        // The agent may list (and answer) some of the 100 while they are still being removed one by one;
+        // what must hold is that every request ran at most once and the 20 never removed ran.
+        List<String> served = handlers.served();
+        assertEquals(served.size(), new HashSet<>(served).size(), "no request ran twice: " + served);
+        assertTrue(served.containsAll(before.subList(100, 120)), "the 20 left were answered");
+        assertTrue(served.size() >= 170 && served.size() <= 270, "only requests that were written ran: " + served.size());
         assertEquals(1, xenstore.connectionCount(), "no reconnect");
     }
 }
