@@ -3,7 +3,6 @@ package org.novaagent.runtime.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,8 +17,11 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.novaagent.runtime.protocol.StreamingJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,6 @@ public final class RequestHistory {
     public static final int DEFAULT_LIMIT = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHistory.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final int limit;
@@ -191,24 +192,29 @@ public final class RequestHistory {
     }
 
     private static String toJson(HistoryEntry e) {
-        ObjectNode o = JSON.createObjectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("time", e.time().toString());
         o.put("id", e.id());
         o.put("command", e.command());
         o.put("returncode", e.returnCode());
         o.put("ms", e.millis());
         o.put("message", e.message());
-        return o.toString();
+        return StreamingJson.write(o); // no ObjectMapper on the daemon's path (issue #14)
     }
 
     private static HistoryEntry parse(String line) {
         try {
-            JsonNode o = JSON.readTree(line);
+            JsonNode o = Reader.JSON.readTree(line);
             return new HistoryEntry(Instant.parse(o.get("time").asText()), o.get("id").asText(),
                     o.get("command").asText(), o.get("returncode").asText(), o.get("ms").asLong(),
                     o.get("message").asText());
         } catch (IOException | RuntimeException e) {
             return null; // a torn last line after a crash, or an edited file
         }
+    }
+
+    /** The mapper for reading the history back ({@code status}, {@code doctor}): made on first use. */
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

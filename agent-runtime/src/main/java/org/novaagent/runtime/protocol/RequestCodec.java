@@ -2,15 +2,12 @@
 package org.novaagent.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
@@ -35,11 +32,6 @@ public final class RequestCodec {
     /** Appended to a message cut to fit {@link #MAX_REPLY_BYTES}. */
     public static final String TRUNCATION_MARKER = " [truncated]";
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     /**
      * Parses one request.
      *
@@ -56,37 +48,36 @@ public final class RequestCodec {
                     + MAX_REQUEST_BYTES + ")");
         }
         String text = decodeStrictUtf8(raw);
-        JsonNode root;
+        Object root;
         try {
-            root = mapper.readTree(text);
+            root = StreamingJson.read(text);
         } catch (JsonProcessingException e) {
             throw new BadRequestException("Request is malformed: not valid JSON");
         }
-        if (root == null || root.isMissingNode()) {
+        if (root == StreamingJson.NOTHING) {
             throw new BadRequestException("Request is malformed: not valid JSON");
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map<?, ?> object)) {
             throw new BadRequestException("Request is malformed: not a JSON object");
         }
-        ObjectNode object = (ObjectNode) root;
-        JsonNode name = object.get("name");
-        if (name == null || name.isNull()) {
+        Object name = object.get("name");
+        if (name == null) {
             throw new BadRequestException("Request is missing 'name' key");
         }
-        if (!name.isTextual()) {
+        if (!(name instanceof String nameText)) {
             throw new BadRequestException("Request 'name' is not a string");
         }
-        if (name.textValue().isBlank()) {
+        if (nameText.isBlank()) {
             throw new BadRequestException("Request 'name' is blank");
         }
-        JsonNode value = object.get("value");
-        if (value == null || value.isNull()) {
-            return new CommandRequest(id, name.textValue(), "", false, null);
+        Object value = object.get("value");
+        if (value == null) {
+            return new CommandRequest(id, nameText, "", false, null);
         }
-        if (value.isTextual()) {
-            return CommandRequest.of(id, name.textValue(), value.textValue());
+        if (value instanceof String valueText) {
+            return CommandRequest.of(id, nameText, valueText);
         }
-        return new CommandRequest(id, name.textValue(), compact(value), true, plain(value));
+        return new CommandRequest(id, nameText, StreamingJson.write(value), true, value);
     }
 
     /**
@@ -102,23 +93,23 @@ public final class RequestCodec {
      */
     public CommandRequest localRequest(String id, String name, String value, boolean valueIsJson)
             throws BadRequestException {
-        ObjectNode message = mapper.createObjectNode();
+        Map<String, Object> message = new LinkedHashMap<>();
         message.put("name", name);
         if (valueIsJson) {
-            JsonNode parsed;
+            Object parsed;
             try {
-                parsed = mapper.readTree(value);
+                parsed = StreamingJson.read(value);
             } catch (JsonProcessingException e) {
                 throw new BadRequestException("the value is not valid JSON: " + e.getOriginalMessage());
             }
-            if (parsed == null || parsed.isMissingNode()) {
+            if (parsed == StreamingJson.NOTHING) {
                 throw new BadRequestException("the value is not valid JSON: empty");
             }
-            message.set("value", parsed);
+            message.put("value", parsed);
         } else {
             message.put("value", value);
         }
-        return parse(id, compact(message).getBytes(StandardCharsets.UTF_8));
+        return parse(id, StreamingJson.write(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -154,29 +145,11 @@ public final class RequestCodec {
         return best;
     }
 
-    private String encode(String returnCode, String message) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("returncode", returnCode);
-        node.put("message", message);
-        return compact(node);
-    }
-
-    private String compact(JsonNode node) {
-        try {
-            return mapper.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
-    }
-
-    /**
-     * The value in {@code java.base} types for {@link CommandRequest#json()}: Jackson's own
-     * untyped mapping ({@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Integer}/
-     * {@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean}, {@code null}), so the value
-     * is parsed once, here, and never again by a plugin.
-     */
-    private Object plain(JsonNode value) {
-        return mapper.convertValue(value, Object.class);
+    private static String encode(String returnCode, String message) {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("returncode", returnCode);
+        reply.put("message", message);
+        return StreamingJson.write(reply);
     }
 
     private static String decodeStrictUtf8(byte[] raw) throws BadRequestException {
