@@ -83,7 +83,7 @@ public final class HandlerSelector {
             String reason = c.verdict.reason().isBlank() ? "no reason given" : c.verdict.reason();
             return row(c.found, c.name, c.priority, Status.NOT_APPLICABLE, "not applicable: " + reason);
         }
-        if (tied.contains(c)) {
+        if (tied.stream().anyMatch(t -> t == c)) { // identity: a record's equals() would spin method handles at start
             if (tied.size() == 1) {
                 return row(c.found, c.name, c.priority, Status.SELECTED, "selected");
             }
