@@ -109,6 +109,7 @@ build_deb() {
     awk -v fields="$fields" '$0 == "@DEPENDS@" { print fields; next } { print }' > "$root/DEBIAN/control"
   echo /etc/nova-agent/agent.conf > "$root/DEBIAN/conffiles"
   for s in preinst postinst prerm postrm; do install -m 0755 "$dist/deb-common/$s" "$root/DEBIAN/$s"; done
+  install -m 0644 "$dist/deb-common/triggers" "$root/DEBIAN/triggers" # a new Java: remake the class archive
   chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles" "$root/DEBIAN/md5sums"
   find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
   dpkg-deb --root-owner-group -Zxz --build "$root" "$out/nova-agent_${debversion}_all.deb" >/dev/null
