@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * without the agent, and the idle cost of the agent next to an idle process and a 1 s poll loop.
  * With {@code --only=soak} (or {@code soak} in the list) also the soak of issue #17 ({@link Soak}).
  * Options: {@code --requests=1000 --warmup=200 --idle-seconds=30 --startup-runs=10
- * --soak-requests=10000 --only=startup,latency,idle,soak --out=target/agent-bench.txt}.
+ * --soak-requests=10000 --only=startup,latency,idle,footprint,soak --out=target/agent-bench.txt}; for
+ * {@code footprint} (issue #14, {@link FootprintBench}) {@code --footprint-runs=10 --burst=1000
+ * --settle-seconds=30 --deb=PATH}, and {@code --smoke=1} for CI's short run.
  */
 public final class AgentBench {
 
@@ -46,7 +48,7 @@ public final class AgentBench {
         int idleSeconds = Integer.parseInt(opt.getOrDefault("idle-seconds", "30"));
         int startupRuns = Integer.parseInt(opt.getOrDefault("startup-runs", "10"));
         int soakRequests = Integer.parseInt(opt.getOrDefault("soak-requests", "10000"));
-        Set<String> only = Set.of(opt.getOrDefault("only", "startup,latency,idle").split(","));
+        Set<String> only = Set.of(opt.getOrDefault("only", "startup,latency,idle,footprint").split(","));
         Path out = Path.of(opt.getOrDefault("out", "target/agent-bench.txt"));
 
         BenchReport report = new BenchReport();
@@ -72,6 +74,9 @@ public final class AgentBench {
             }
             if (only.contains("soak")) {
                 soak(report, work, soakRequests);
+            }
+            if (only.contains("footprint")) {
+                footprint(report, work, opt);
             }
         } finally {
             deleteTree(work);
@@ -99,6 +104,23 @@ public final class AgentBench {
             BenchAgent.stop(agent);
         }
         clear(socket);
+    }
+
+    /**
+     * Issue #14: the packaged launcher's start to first reply and memory beside same-run references.
+     * {@code --smoke} (CI) runs it once with a small burst, so that it cannot rot; it asserts no time.
+     */
+    private static void footprint(BenchReport report, Path work, Map<String, String> opt) throws Exception {
+        boolean smoke = opt.containsKey("smoke");
+        int runs = Integer.parseInt(opt.getOrDefault("footprint-runs", smoke ? "1" : "10"));
+        int burst = Integer.parseInt(opt.getOrDefault("burst", smoke ? "50" : "1000"));
+        int settle = Integer.parseInt(opt.getOrDefault("settle-seconds", smoke ? "1" : "30"));
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path deb = opt.containsKey("deb") ? Path.of(opt.get("deb")) : FootprintBench.findDeb(repo);
+        LOG.info("footprint: {} from {}, {} runs, burst {}, settle {} s", deb.getFileName(), deb.getParent(), runs, burst, settle);
+        FootprintBench fb = new FootprintBench(Files.createTempDirectory(work, "footprint"), deb,
+                repo.resolve("bench/pyxs-responder.py"), runs, burst, settle);
+        FootprintReport.write(report, fb.run(), runs);
     }
 
     private static void soak(BenchReport report, Path work, int requests) throws Exception {
