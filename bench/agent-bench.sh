@@ -5,7 +5,10 @@
 # mount namespace), xen-utils-4.17, xenstore-utils, gcc and GNU time, and the project installed
 # in ~/.m2 first: `mvn -B -DskipTests install` from the repository root.
 # Usage: sudo bench/agent-bench.sh [--requests=1000] [--warmup=200] [--idle-seconds=30]
-#                                  [--startup-runs=10] [--only=startup,latency,idle] [--out=FILE]
+#                                  [--startup-runs=10] [--only=startup,latency,idle,footprint] [--out=FILE]
+#        footprint (issue #14) needs the .deb of dist (mvn -B install, or dist/package.sh) and python3-pyxs:
+#                                  [--footprint-runs=10] [--burst=1000] [--settle-seconds=30] [--deb=FILE]
+#        sudo bench/agent-bench.sh --only=footprint --smoke=1   (CI: one run, a 50-request burst, no timing check)
 # The report is printed at the end and kept in agent-tests/target/agent-bench.txt (default --out).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
