@@ -24,8 +24,14 @@ public record ServiceCommandLine(Path javaExe, Path home) {
     public static final String DESCRIPTION = "Answers the cloud's XenStore requests: password, network, activation.";
     /** The Xen PV tools services the agent starts after, where they exist (bus and interface drivers, guest agents). */
     public static final List<String> PV_TOOLS_SERVICES = List.of("xenbus", "xeniface", "xenagent", "xensvc");
-    /** The launcher's JVM flags (bin\nova-agent.cmd). */
-    public static final List<String> JVM_FLAGS = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The launcher's JVM flags (bin\nova-agent.cmd): the memory limits and lean flags of the Linux
+     * launcher (issue #14; {@code LauncherFlagsTests} keeps them equal), without its Linux-only
+     * idle-wake-up flags and class archive.
+     */
+    public static final List<String> JVM_FLAGS = List.of("-Xms2m", "-Xmx32m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+            "-Xshare:auto");
 
     /**
      * @return the running JVM's java.exe and the install directory from {@code nova.home} (set by the launcher)

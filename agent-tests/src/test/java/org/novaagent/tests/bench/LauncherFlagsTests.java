@@ -28,6 +28,14 @@ class LauncherFlagsTests {
         assertEquals(BenchAgent.LEAN_FLAGS, flags("../agent", "exec java", "${AGENT_JAVA_OPTS"));
     }
 
+    /** The Windows launcher and service: the Linux launcher's flags up to its Linux-only idle-wake-up ones. */
+    @Test
+    void windowsLauncherAndServiceUseTheLaunchersMemoryFlags() throws IOException {
+        List<String> lean = BenchAgent.LEAN_FLAGS.subList(0, BenchAgent.LEAN_FLAGS.indexOf("-XX:+IgnoreUnrecognizedVMOptions"));
+        assertEquals(lean, org.novaagent.runtime.winservice.ServiceCommandLine.JVM_FLAGS);
+        assertEquals(lean, flags("../dist/windows/nova-agent.cmd", "\"%JAVA_EXE%\"", "\"-Dnova.home"));
+    }
+
     private static List<String> flags(String script, String from, String to) throws IOException {
         String text = Files.readString(Path.of(script));
         String exec = text.substring(text.indexOf(from), text.indexOf(to));
