@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -127,6 +128,116 @@ public final class WindowsFiles {
             }
         }
         return new WriteOutcome(true, backup, old == null ? -1 : old.size());
+    }
+
+    /**
+     * @param relative a root-relative path, as for {@link #write}
+     * @param limit    largest size accepted, in bytes
+     * @return the content of the regular file there, or empty when it or a parent is missing
+     * @throws RefusedPathException when a component is a link or reparse point, the entry is not a
+     *                              single-link regular file, or it is larger than {@code limit}
+     */
+    public Optional<byte[]> read(String relative, long limit) throws IOException {
+        Optional<Path> p = existing(relative);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        BasicFileAttributes a = check(p.get(), relative);
+        requirePlainFile(p.get(), a, relative);
+        if (a.size() > limit) {
+            throw new RefusedPathException(relative, "is larger than the limit of " + limit + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(p.get(), LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > limit) {
+                throw new RefusedPathException(relative, "grew beyond the limit of " + limit + " bytes while it was read");
+            }
+            return Optional.of(bytes);
+        }
+    }
+
+    /**
+     * @param relative a root-relative directory, as for {@link #write}
+     * @return the names of its regular files (links, reparse points and directories left out), sorted;
+     *         empty when it or a parent is missing
+     * @throws RefusedPathException when a component is a link or reparse point, or not a directory
+     */
+    public List<String> listFiles(String relative) throws IOException {
+        Optional<Path> dir = existing(relative);
+        if (dir.isEmpty()) {
+            return List.of();
+        }
+        if (!check(dir.get(), relative).isDirectory()) {
+            throw new RefusedPathException(relative, "is not a directory");
+        }
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.get())) {
+            for (Path e : entries) {
+                BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile() && !reparsePoint(e)) {
+                    out.add(e.getFileName().toString());
+                }
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Removes a regular file (a link or reparse point there is refused, never followed or removed).
+     *
+     * @param relative a root-relative path, as for {@link #write}
+     * @return false when there was nothing to remove
+     * @throws RefusedPathException when a component is a link or reparse point, or the entry is not a regular file
+     */
+    public boolean delete(String relative) throws IOException {
+        Optional<Path> p = existing(relative);
+        if (p.isEmpty()) {
+            return false;
+        }
+        BasicFileAttributes a = check(p.get(), relative);
+        if (!a.isRegularFile()) {
+            throw new RefusedPathException(relative, "is not a regular file");
+        }
+        return Files.deleteIfExists(p.get());
+    }
+
+    /**
+     * Creates one directory whose parent exists, with the given attributes (on Windows an
+     * {@code acl:acl} attribute sets its DACL at creation, so it is never open to what its parent
+     * hands down; off Windows a {@code posix:permissions} one), refusing links on the way.
+     *
+     * @param relative   a root-relative path, as for {@link #write}
+     * @param attributes the attributes of the new directory
+     * @return the directory's path, or empty when something already exists there (nothing created)
+     * @throws RefusedPathException when a parent is a link, reparse point or not a directory
+     * @throws NoSuchFileException  when the parent is missing
+     */
+    public Optional<Path> createDirectory(String relative, FileAttribute<?>... attributes) throws IOException {
+        List<String> names = names(relative);
+        Path parent = directories(names.subList(0, names.size() - 1), -1);
+        Path p = child(parent, names.get(names.size() - 1), relative);
+        if (check(p, relative) != null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.createDirectory(p, attributes));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return the path of {@code relative} as found (case-insensitively), parents checked; empty when a part is missing */
+    private Optional<Path> existing(String relative) throws IOException {
+        List<String> names = names(relative);
+        Path dir;
+        try {
+            dir = directories(names.subList(0, names.size() - 1), -1);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Path p = child(dir, names.get(names.size() - 1), relative);
+        return check(p, relative) == null ? Optional.empty() : Optional.of(p);
     }
 
     private void storeBackup(String relative, byte[] previous, Path original) throws IOException {

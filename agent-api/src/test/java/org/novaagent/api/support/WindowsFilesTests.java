@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,43 @@ class WindowsFilesTests {
         assertEquals("is a symbolic link; refusing to follow it", e.reason());
         assertEquals(root.relativize(link).toString(), e.relativePath());
         assertNothingOutsideChangedAndNoTempLeft();
+    }
+
+    @Test
+    void readListDeleteAndCreateDirectoryWalkTheSameWayAndNeverFollowALink() throws Exception {
+        Files.createSymbolicLink(root.resolve("Link"), outside);
+        Files.createSymbolicLink(root.resolve("Windows/victim-link"), outside.resolve("victim"));
+        files.write("Windows/a.txt", utf8("a"), WriteOptions.mode(0600));
+        assertEquals("a", new String(files.read("windows/A.TXT", 10).orElseThrow(), StandardCharsets.UTF_8),
+                "found as NTFS would");
+        assertEquals(Optional.empty(), files.read("Windows/none", 10));
+        assertEquals(Optional.empty(), files.read("None/x", 10));
+        assertEquals("is larger than the limit of 0 bytes", assertThrows(RefusedPathException.class,
+                () -> files.read("Windows/a.txt", 0)).reason());
+        assertEquals(List.of("a.txt"), files.listFiles("Windows"), "no link, no directory");
+        for (ThrowingRunnable refused : List.<ThrowingRunnable>of(() -> files.read("Link/victim", 10),
+                () -> files.read("Windows/victim-link", 10), () -> files.listFiles("Link"),
+                () -> files.delete("Windows/victim-link"), () -> files.delete("Link/victim"),
+                () -> files.createDirectory("Link/d"))) {
+            assertEquals("is a symbolic link; refusing to follow it",
+                    assertThrows(RefusedPathException.class, refused::run).reason());
+        }
+        assertTrue(Files.isSymbolicLink(root.resolve("Windows/victim-link")), "the link is not removed either");
+        assertEquals(Optional.of(root.resolve("Windows/d")), files.createDirectory("Windows/d",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+        assertEquals("rwx------", mode(root.resolve("Windows/d")));
+        assertEquals(Optional.empty(), files.createDirectory("windows/D"), "already there: nothing created");
+        assertThrows(NoSuchFileException.class, () -> files.createDirectory("None/d"));
+        assertTrue(files.delete("Windows/a.txt"));
+        assertFalse(files.delete("Windows/a.txt"));
+        assertEquals("is not a regular file", assertThrows(RefusedPathException.class,
+                () -> files.delete("Windows/d")).reason());
+        assertNothingOutsideChangedAndNoTempLeft();
+    }
+
+    /** A call that may throw. */
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test

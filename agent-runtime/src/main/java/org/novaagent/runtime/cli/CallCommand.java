@@ -145,7 +145,7 @@ public final class CallCommand implements Callable<Integer> {
             return fail(err, ExitCodes.FAILURE, name + " interrupted");
         }
         if (!dryRun) {
-            RequestHistory.at(agent.root()).record(new HistoryEntry(Instant.now(), request.id(), name, result.returnCode(),
+            RequestHistory.forHost(agent.root(), agent.hostFacts()).record(new HistoryEntry(Instant.now(), request.id(), name, result.returnCode(),
                     (System.nanoTime() - start) / 1_000_000, result.message()));
         }
         if (!"0".equals(result.returnCode())) {

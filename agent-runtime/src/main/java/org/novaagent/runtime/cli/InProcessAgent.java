@@ -41,7 +41,7 @@ final class InProcessAgent {
         AgentAssembly agent = AgentAssembly.build(scratchRoot, scratchRoot.resolve("usr/lib/nova-agent/plugins"), cfg, false);
         DaemonSettings settings = RunCommand.settings(agent, false);
         AgentDaemon daemon = AgentDaemon.create(settings, agent.router())
-                .recordTo(org.novaagent.runtime.history.RequestHistory.at(agent.root()));
+                .recordTo(org.novaagent.runtime.history.RequestHistory.forHost(agent.root(), agent.hostFacts()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {

@@ -13,6 +13,7 @@ import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.DaemonSettings;
 import org.novaagent.runtime.plugin.SelectionRow;
+import org.novaagent.runtime.state.StateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         AgentDaemon daemon = AgentDaemon.create(settings(agent, once), agent.hostFacts(), agent.router())
-                .recordTo(RequestHistory.at(agent.root()));
+                .recordTo(RequestHistory.forHost(agent.root(), agent.hostFacts()));
         if (!once) {
             daemon.installShutdownHook();
         }
@@ -104,6 +105,6 @@ public final class RunCommand implements Callable<Integer> {
                 .withOnce(once)
                 .withTimeouts(cfg.defaultTimeout(), perCommand)
                 .withRescan(cfg.rescanInterval(), cfg.repliesGrace())
-                .withJournalRoot(Optional.of(agent.root()));
+                .withJournal(Optional.of(StateFiles.forHost(agent.root(), agent.hostFacts())));
     }
 }

@@ -11,6 +11,7 @@ import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.XenStoreFactory;
+import org.novaagent.runtime.state.StateFiles;
 import org.novaagent.runtime.winservice.ServiceCommandLine;
 import org.novaagent.runtime.winservice.nativeapi.ServiceDispatcher;
 import org.slf4j.Logger;
@@ -55,6 +56,15 @@ public final class ServiceRunCommand implements Callable<Integer> {
      * @return the service body: the XenStore loop, reporting RUNNING when it is ready
      */
     static ServiceDispatcher.Body body(AgentAssembly agent) {
+        return body(agent, StateFiles.forHost(agent.root(), agent.hostFacts()));
+    }
+
+    /**
+     * @param agent the assembled agent
+     * @param state where the request journal and history go (Windows: {@code C:\ProgramData\nova-agent})
+     * @return the service body: the XenStore loop, reporting RUNNING when it is ready
+     */
+    static ServiceDispatcher.Body body(AgentAssembly agent, StateFiles state) {
         AtomicReference<AgentDaemon> daemon = new AtomicReference<>();
         return new ServiceDispatcher.Body() {
             private volatile boolean stopped;
@@ -62,7 +72,7 @@ public final class ServiceRunCommand implements Callable<Integer> {
             @Override
             public int run(Runnable ready) {
                 AgentConfig cfg = agent.config();
-                AgentDaemon d = new AgentDaemon(RunCommand.settings(agent, false),
+                AgentDaemon d = new AgentDaemon(RunCommand.settings(agent, false).withJournal(Optional.of(state)),
                         XenStoreFactory.forHost(agent.hostFacts(), cfg.xenstorePath().map(Path::of)), agent.router(),
                         state -> {
                             if (state.startsWith("READY=1")) {
@@ -70,7 +80,7 @@ public final class ServiceRunCommand implements Callable<Integer> {
                             }
                             return true;
                         }, Clock.systemUTC())
-                        .recordTo(RequestHistory.at(agent.root())); // status and doctor read it, as after `run`
+                        .recordTo(RequestHistory.in(state, RequestHistory.DEFAULT_LIMIT)); // status and doctor read it
                 daemon.set(d);
                 if (stopped) {
                     return ExitCodes.OK;

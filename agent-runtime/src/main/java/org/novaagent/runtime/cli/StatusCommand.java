@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.novaagent.runtime.history.HistoryEntry;
+import org.novaagent.runtime.facts.HostFactsProbe;
 import org.novaagent.runtime.history.RequestHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,8 @@ public final class StatusCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        RequestHistory history = RequestHistory.at(root.toAbsolutePath().normalize());
+        Path target = root.toAbsolutePath().normalize();
+        RequestHistory history = RequestHistory.forHost(target, new HostFactsProbe().probe(target));
         List<HistoryEntry> entries;
         try {
             entries = history.last(last);

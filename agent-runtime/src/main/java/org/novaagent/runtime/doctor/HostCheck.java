@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.novaagent.runtime.history.RequestHistory;
+import org.novaagent.runtime.state.WindowsStateFiles;
 
 /**
  * The host under the agent: a clock that is not before the agent was built (TLS for RHEL
@@ -33,7 +34,8 @@ final class HostCheck implements DoctorCheck {
         } else {
             out.add(Finding.ok(NAME, "clock " + now));
         }
-        Path state = ctx.root().resolve(RequestHistory.STATE_DIR);
+        WindowsStateFiles windows = ctx.agent().hostFacts().isWindows() ? WindowsStateFiles.under(ctx.root()) : null;
+        Path state = windows != null ? windows.path() : ctx.root().resolve(RequestHistory.STATE_DIR);
         Path existing = state;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -46,8 +48,19 @@ final class HostCheck implements DoctorCheck {
         } else {
             out.add(Finding.ok(NAME, (free >> 20) + " MiB free for " + state));
         }
-        out.add(stateDirectory(state));
+        out.add(windows != null ? windowsStateDirectory(windows) : stateDirectory(state));
         return out;
+    }
+
+    /** Windows: private to SYSTEM and Administrators (the NTFS ACL), as the journal and history writers require. */
+    static Finding windowsStateDirectory(WindowsStateFiles state) {
+        List<String> problems = state.problems();
+        if (!problems.isEmpty()) {
+            return Finding.fail(NAME, String.join("; ", problems) + " (the request journal and history are not written)",
+                    state.fix());
+        }
+        return Finding.ok(NAME, state.path() + (Files.isDirectory(state.path(), LinkOption.NOFOLLOW_LINKS)
+                ? " private to the agent" : " not created yet (created private on the first request)"));
     }
 
     private static Finding stateDirectory(Path state) {

@@ -20,7 +20,7 @@ final class LastRequestsCheck implements DoctorCheck {
 
     @Override
     public List<Finding> run(DoctorContext ctx) throws IOException {
-        RequestHistory history = RequestHistory.at(ctx.root());
+        RequestHistory history = RequestHistory.forHost(ctx.root(), ctx.agent().hostFacts());
         Map<String, HistoryEntry> last = new TreeMap<>();
         for (HistoryEntry e : history.last(RequestHistory.DEFAULT_LIMIT)) {
             last.put(e.command(), e);

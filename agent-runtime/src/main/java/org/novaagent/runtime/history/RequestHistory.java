@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.novaagent.api.HostFacts;
 import org.novaagent.runtime.protocol.StreamingJson;
+import org.novaagent.runtime.state.StateFiles;
+import org.novaagent.runtime.state.WindowsStateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * a regular file of ours with mode {@code 0600} is not written. Not fsynced: a crash may lose or
  * tear the last line, which the reader skips. A history that cannot be written is logged once and
  * never fails a request.
+ *
+ * <p>On Windows ({@link #forHost}) the same two files live in {@code C:\ProgramData\nova-agent}
+ * and are written through {@link WindowsStateFiles}: the directory is made private to SYSTEM and
+ * Administrators and checked on every write, and each entry rewrites the file atomically (at most
+ * {@code limit} short lines), so there is no torn line either.
  */
 public final class RequestHistory {
 
@@ -50,7 +58,11 @@ public final class RequestHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHistory.class);
 
+    /** Largest history file read back on Windows, in bytes (200 entries are far below). */
+    private static final long MAX_FILE = 4 << 20;
+
     private final Path dir;
+    private final StateFiles state; // null: the POSIX files of this class itself
     private final int limit;
     private int lines = -1;
     private boolean warned;
@@ -64,7 +76,35 @@ public final class RequestHistory {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         this.dir = root.resolve(STATE_DIR);
+        this.state = null;
         this.limit = limit;
+    }
+
+    private RequestHistory(StateFiles state, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        this.dir = state.path();
+        this.state = state;
+        this.limit = limit;
+    }
+
+    /**
+     * @param root  the target root
+     * @param facts its host facts: on Windows the history of {@link WindowsStateFiles#under(Path)}, else {@link #at}
+     * @return the history of that root, {@link #DEFAULT_LIMIT} entries per file
+     */
+    public static RequestHistory forHost(Path root, HostFacts facts) {
+        return facts.isWindows() ? in(WindowsStateFiles.under(root), DEFAULT_LIMIT) : at(root);
+    }
+
+    /**
+     * @param state the state files it is written through (Windows, or a test's guarded model)
+     * @param limit entries per file (at least 1)
+     * @return the history in that state directory
+     */
+    public static RequestHistory in(StateFiles state, int limit) {
+        return new RequestHistory(state, limit);
     }
 
     /** @param root the target root; {@link #DEFAULT_LIMIT} entries per file */
@@ -89,6 +129,10 @@ public final class RequestHistory {
      */
     public synchronized void record(HistoryEntry entry) {
         try {
+            if (state != null) {
+                recordAsState(entry);
+                return;
+            }
             ensureDirectory();
             String prefix = "";
             if (lines < 0) {
@@ -119,7 +163,7 @@ public final class RequestHistory {
     public List<HistoryEntry> last(int n) throws IOException {
         List<HistoryEntry> all = new ArrayList<>();
         for (Path p : List.of(previousFile(), file())) {
-            for (String line : readLines(p)) {
+            for (String line : state == null ? readLines(p) : stateLines(p.getFileName().toString())) {
                 HistoryEntry e = parse(line);
                 if (e != null) {
                     all.add(e);
@@ -128,6 +172,22 @@ public final class RequestHistory {
         }
         int keep = Math.max(0, Math.min(n, all.size()));
         return List.copyOf(all.subList(all.size() - keep, all.size()));
+    }
+
+    /** Windows: the current file rewritten with the new line (after moving a full one to {@code history.1}). */
+    private void recordAsState(HistoryEntry entry) throws IOException {
+        List<String> current = stateLines(FILE);
+        if (current.size() >= limit) {
+            state.write(FILE + ".1", (String.join("\n", current) + "\n").getBytes(StandardCharsets.UTF_8));
+            current = List.of();
+        }
+        List<String> next = new ArrayList<>(current);
+        next.add(toJson(entry));
+        state.write(FILE, (String.join("\n", next) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> stateLines(String name) throws IOException {
+        return state.read(name, MAX_FILE).map(b -> new String(b, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
     }
 
     private void ensureDirectory() throws IOException {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.novaagent.runtime.state.PosixStateFiles;
+import org.novaagent.runtime.state.StateFiles;
 
 /**
  * The knobs of the message loop, in one immutable value (filled by {@code agent run} from its
@@ -24,13 +26,14 @@ import java.util.Optional;
  * @param readyWait       how long the agent tries to reach XenStore before it tells the service
  *                        manager it is ready anyway (with a status saying what it waits for), so a
  *                        boot without XenStore is not held up; zero = at the first failed attempt
- * @param journalRoot     the target root whose {@code var/lib/nova-agent/requests} holds the request
- *                        journal (exactly once across restarts); empty = no journal (this run only)
+ * @param journal         the state files whose {@code requests} directory holds the request journal
+ *                        (exactly once across restarts; {@link StateFiles#forHost} picks POSIX or
+ *                        Windows); empty = no journal (this run only)
  */
 public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration defaultTimeout,
                              Map<String, Duration> commandTimeouts, Duration rescanInterval,
                              Duration staleReplyGrace, Duration reconnectMin, Duration reconnectMax,
-                             Duration shutdownGrace, Duration readyWait, Optional<Path> journalRoot) {
+                             Duration shutdownGrace, Duration readyWait, Optional<StateFiles> journal) {
 
     /** Default handler timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +53,7 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
         requirePositive(reconnectMax, "reconnectMax");
         requirePositive(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(readyWait, "readyWait");
-        Objects.requireNonNull(journalRoot, "journalRoot");
+        Objects.requireNonNull(journal, "journal");
         if (readyWait.isNegative()) {
             throw new IllegalArgumentException("readyWait must not be negative");
         }
@@ -79,49 +82,54 @@ public record DaemonSettings(Optional<Path> xenStorePath, boolean once, Duration
     /** @return a copy with another XenStore path */
     public DaemonSettings withXenStorePath(Optional<Path> path) {
         return new DaemonSettings(path, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journal);
     }
 
     /** @return a copy with another once flag */
     public DaemonSettings withOnce(boolean value) {
         return new DaemonSettings(xenStorePath, value, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journal);
     }
 
     /** @return a copy with other handler timeouts */
     public DaemonSettings withTimeouts(Duration defaultValue, Map<String, Duration> perCommand) {
         return new DaemonSettings(xenStorePath, once, defaultValue, perCommand, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journal);
     }
 
     /** @return a copy with another re-scan interval and stale-reply grace */
     public DaemonSettings withRescan(Duration interval, Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, interval,
-                grace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journalRoot);
+                grace, reconnectMin, reconnectMax, shutdownGrace, readyWait, journal);
     }
 
     /** @return a copy with other reconnection delays */
     public DaemonSettings withReconnect(Duration min, Duration max) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, min, max, shutdownGrace, readyWait, journalRoot);
+                staleReplyGrace, min, max, shutdownGrace, readyWait, journal);
     }
 
     /** @return a copy with another shutdown grace */
     public DaemonSettings withShutdownGrace(Duration grace) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, grace, readyWait, journalRoot);
+                staleReplyGrace, reconnectMin, reconnectMax, grace, readyWait, journal);
     }
 
     /** @return a copy with another ready wait */
     public DaemonSettings withReadyWait(Duration wait) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, wait, journalRoot);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, wait, journal);
     }
 
-    /** @return a copy whose request journal lives under {@code root} (see {@link #journalRoot()}) */
-    public DaemonSettings withJournalRoot(Optional<Path> root) {
+    /** @return a copy whose request journal lives in {@code files}' state directory (see {@link #journal()}) */
+    public DaemonSettings withJournal(Optional<StateFiles> files) {
         return new DaemonSettings(xenStorePath, once, defaultTimeout, commandTimeouts, rescanInterval,
-                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, root);
+                staleReplyGrace, reconnectMin, reconnectMax, shutdownGrace, readyWait, files);
+    }
+
+    /** @return a copy whose request journal lives under the POSIX root {@code root} ({@code var/lib/nova-agent/requests}) */
+    public DaemonSettings withJournalRoot(Optional<Path> root) {
+        return withJournal(root.map(PosixStateFiles::under));
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.novaagent.api.support.FileFacts;
 import org.novaagent.api.support.SafeFiles;
+import org.novaagent.runtime.state.PosixStateFiles;
+import org.novaagent.runtime.state.StateFiles;
+import org.novaagent.runtime.state.WindowsStateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable half of "exactly once": one small file per request in progress under
+ * {@code requests} in the agent's state directory ({@link StateFiles}): on POSIX
  * {@code var/lib/nova-agent/requests} (0700, files 0600), written through {@link SafeFiles} like
  * every file the agent changes (private staging directory, fsync, {@code renameat}, fsync of the
- * directory; no link followed, state directories the agent's own) <b>before</b> the command runs ({@code started}) and
+ * directory; no link followed, state directories the agent's own); on Windows
+ * {@code C:\ProgramData\nova-agent\requests} through {@link WindowsStateFiles} (no reparse point
+ * followed, temporary file forced and moved atomically, the directory private to SYSTEM and
+ * Administrators and checked on every use) <b>before</b> the command runs ({@code started}) and
  * again with the reply <b>before</b> the reply is committed to XenStore ({@code done}); removed
  * once the reply and the request's removal are committed. After a restart the loop finds the
  * request still in XenStore and asks the journal: {@code done} → the recorded reply is written
@@ -34,8 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestJournal {
 
-    /** The journal directory, relative to the target root. */
+    /** The journal directory, relative to the POSIX target root. */
     static final String RELATIVE = "var/lib/nova-agent/requests";
+    /** The journal directory, relative to the state directory. */
+    private static final String DIR = "requests";
 
     /** What the journal knows about one request. */
     enum State { STARTED, DONE }
@@ -51,20 +59,25 @@ final class RequestJournal {
     /** Largest record read back: the magic, the hash and one reply (XenStore values are at most 4 KiB). */
     private static final long MAX_RECORD = 64 * 1024;
 
-    private final SafeFiles files;
+    private final StateFiles files;
 
-    private RequestJournal(Path root) {
-        this.files = SafeFiles.under(root);
+    private RequestJournal(StateFiles files) {
+        this.files = files;
     }
 
-    /** @return the journal of the target root {@code root} (created on first write) */
+    /** @return the journal of the POSIX target root {@code root} (created on first write) */
     static RequestJournal under(Path root) {
-        return new RequestJournal(root);
+        return new RequestJournal(PosixStateFiles.under(root));
+    }
+
+    /** @return the journal in {@code files}' state directory (created on first write) */
+    static RequestJournal in(StateFiles files) {
+        return new RequestJournal(files);
     }
 
     /** @return the journal directory */
     Path directory() {
-        return files.root().resolve(RELATIVE);
+        return files.path().resolve(DIR);
     }
 
     /**
@@ -131,16 +144,15 @@ final class RequestJournal {
         present.forEach(id -> keep.add(fileName(id)));
         int removed = 0;
         try {
-            files.removeInterruptedWrites(RELATIVE);
-            for (String name : files.list(RELATIVE)) {
-                if (!keep.contains(name) && files.stat(RELATIVE + "/" + name)
-                        .map(f -> f.type() == FileFacts.Type.REGULAR).orElse(false)) {
-                    files.delete(RELATIVE + "/" + name);
+            files.removeInterruptedWrites(DIR);
+            for (String name : files.listFiles(DIR)) {
+                if (!keep.contains(name)) {
+                    files.delete(DIR + "/" + name);
                     removed++;
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot tidy the request journal {} ({})", RELATIVE, e.getMessage());
+            LOG.warn("cannot tidy the request journal {} ({})", directory(), e.getMessage());
         }
         return removed;
     }
@@ -151,12 +163,12 @@ final class RequestJournal {
     }
 
     private static String record(String id) {
-        return RELATIVE + "/" + fileName(id);
+        return DIR + "/" + fileName(id);
     }
 
-    /** Atomic and durable (SafeFiles: private staging, fsync, renameat, fsync of the directory), 0600 in 0700 directories. */
+    /** Atomic and durable, private to the agent ({@link StateFiles#write}). */
     private void store(String id, String content) throws IOException {
-        files.writeState(record(id), content.getBytes(StandardCharsets.UTF_8), 0600);
+        files.write(record(id), content.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] bytes) {

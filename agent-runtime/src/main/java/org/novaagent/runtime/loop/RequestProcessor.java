@@ -92,7 +92,7 @@ public final class RequestProcessor implements AutoCloseable {
      */
     public RequestProcessor(RequestCodec codec, CommandRouter router, DaemonSettings settings) {
         this(codec, router, settings::timeoutFor, new CommandExecutor(INTERRUPT_GRACE),
-                settings.journalRoot().map(RequestJournal::under));
+                settings.journal().map(RequestJournal::in));
     }
 
     RequestProcessor(RequestCodec codec, CommandRouter router,

@@ -30,7 +30,9 @@ public final class StrictModes implements TrustRule {
         /** The plugins directory. */
         PLUGINS_DIR("plugins directory", true),
         /** A jar in the plugins directory: a regular file. */
-        PLUGIN_JAR("plugin jar", false);
+        PLUGIN_JAR("plugin jar", false),
+        /** The agent's own state directory (request journal, history, backups). */
+        STATE_DIR("state directory", true);
 
         private final String label;
         private final boolean directory;

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -43,7 +46,7 @@ public final class WindowsAclTrustRule implements TrustRule {
 
     /** Names a SID as {@code UserPrincipal.getName()} would ({@code domain\name}). */
     @FunctionalInterface
-    interface AccountNames {
+    public interface AccountNames {
         /**
          * @param sid a SID string
          * @return its account's {@code domain\name}
@@ -65,8 +68,12 @@ public final class WindowsAclTrustRule implements TrustRule {
             AclEntryPermission.DELETE, AclEntryPermission.DELETE_CHILD, AclEntryPermission.WRITE_ACL,
             AclEntryPermission.WRITE_OWNER);
 
+    /** Owners of a directory private to the agent ({@link #privateToAdministrators}). */
+    static final List<WellKnownAccount> PRIVATE_OWNERS = List.of(WellKnownAccount.SYSTEM, WellKnownAccount.ADMINISTRATORS);
+
     private final Function<Path, AclFileAttributeView> views;
     private final AccountNames accounts;
+    private final boolean privateOnly;
     private Map<WellKnownAccount, String> names; // named on first use; guarded by this
 
     /** Reads the ACL with {@link Files#getFileAttributeView}, not following links; names SIDs through advapi32. */
@@ -80,8 +87,37 @@ public final class WindowsAclTrustRule implements TrustRule {
      * @param accounts names the well-known SIDs (tests hand in the C stand-in or a map)
      */
     WindowsAclTrustRule(Function<Path, AclFileAttributeView> views, AccountNames accounts) {
+        this(views, accounts, false);
+    }
+
+    private WindowsAclTrustRule(Function<Path, AclFileAttributeView> views, AccountNames accounts, boolean privateOnly) {
         this.views = views;
         this.accounts = accounts;
+        this.privateOnly = privateOnly;
+    }
+
+    /**
+     * The stricter rule of a directory private to the agent (its state directory): the owner is
+     * SYSTEM or Administrators, and no allow entry gives any other principal (Users, CREATOR OWNER, a
+     * local account, an unmapped SID alike) a right that changes it. The checks are this rule's own,
+     * with the set of principals turned round.
+     *
+     * @param views    the ACL view of a path, or null when its file system has none
+     * @param accounts names the well-known SIDs (advapi32's LookupAccountSidW, or a stand-in)
+     * @return the rule
+     */
+    public static WindowsAclTrustRule privateToAdministrators(Function<Path, AclFileAttributeView> views,
+            AccountNames accounts) {
+        return new WindowsAclTrustRule(views, accounts, true);
+    }
+
+    /**
+     * @return {@link #privateToAdministrators} over {@link Files#getFileAttributeView} (links not
+     *         followed) and the real advapi32
+     */
+    public static WindowsAclTrustRule privateToAdministrators() {
+        return privateToAdministrators(p -> Files.getFileAttributeView(p, AclFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS), new Advapi32Names());
     }
 
     @Override
@@ -103,12 +139,15 @@ public final class WindowsAclTrustRule implements TrustRule {
         }
         try {
             String owner = view.getOwner().getName();
-            if (TRUSTED_OWNERS.stream().noneMatch(a -> is(owner, a, known))) {
-                problems.add(what + " " + path + " is owned by " + owner + ", not Administrators, SYSTEM or TrustedInstaller");
+            if ((privateOnly ? PRIVATE_OWNERS : TRUSTED_OWNERS).stream().noneMatch(a -> is(owner, a, known))) {
+                problems.add(what + " " + path + " is owned by " + owner + ", not Administrators"
+                        + (privateOnly ? " or SYSTEM" : ", SYSTEM or TrustedInstaller"));
             }
             for (AclEntry e : view.getAcl()) {
                 String who = e.principal().getName();
-                if (e.type() == AclEntryType.ALLOW && UNTRUSTED.stream().anyMatch(a -> is(who, a, known))) {
+                boolean watched = privateOnly ? PRIVATE_OWNERS.stream().noneMatch(a -> is(who, a, known))
+                        : UNTRUSTED.stream().anyMatch(a -> is(who, a, known));
+                if (e.type() == AclEntryType.ALLOW && watched) {
                     Set<AclEntryPermission> bad = EnumSet.noneOf(AclEntryPermission.class);
                     bad.addAll(e.permissions());
                     bad.retainAll(CHANGING);
@@ -126,6 +165,10 @@ public final class WindowsAclTrustRule implements TrustRule {
 
     @Override
     public String fix() {
+        if (privateOnly) {
+            return "icacls <dir> /setowner *S-1-5-32-544 /T, then icacls <dir> /inheritance:r /grant:r"
+                    + " *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F (or remove it: the agent recreates it private)";
+        }
         // by SID (icacls' *S-... form), so the command works whatever the display language
         return "icacls <dir> /setowner *S-1-5-32-544 /T, then icacls <dir> /inheritance:r /grant:r"
                 + " *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX";
@@ -141,6 +184,35 @@ public final class WindowsAclTrustRule implements TrustRule {
             names = m;
         }
         return names;
+    }
+
+    /**
+     * The DACL the agent gives a directory private to it when it creates one: full control for
+     * SYSTEM and Administrators, handed down to files and subdirectories; no other entry.
+     *
+     * @param lookup finds a principal by the name {@code LookupAccountSidW} gave its well-known SID
+     *               (the file system's {@code UserPrincipalLookupService} on Windows)
+     * @return the entries, SYSTEM first
+     * @throws IOException when a SID cannot be named or its name not found
+     */
+    public List<AclEntry> privateAcl(UserPrincipalLookupService lookup) throws IOException {
+        List<AclEntry> acl = new ArrayList<>();
+        for (WellKnownAccount a : PRIVATE_OWNERS) {
+            acl.add(AclEntry.newBuilder().setType(AclEntryType.ALLOW)
+                    .setPrincipal(lookup.lookupPrincipalByName(names().get(a)))
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                    .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+        }
+        return acl;
+    }
+
+    /**
+     * @param lookup as for {@link #privateAcl}
+     * @return the Administrators group, the owner the agent gives a private directory
+     * @throws IOException when its SID cannot be named or its name not found
+     */
+    public UserPrincipal administrators(UserPrincipalLookupService lookup) throws IOException {
+        return lookup.lookupPrincipalByName(names().get(WellKnownAccount.ADMINISTRATORS));
     }
 
     /** The JDK's name of a principal is the account's {@code domain\name}, or the SID string when it has none. */

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.runtime.protocol.RequestCodec;
+import org.novaagent.runtime.state.NtfsAclModel;
+import org.novaagent.runtime.state.StateFiles;
+import org.novaagent.runtime.state.WindowsStateFiles;
 import org.novaagent.runtime.testing.FakeXenStore;
 import org.novaagent.runtime.testing.FakeXenStoreClient;
 import org.novaagent.runtime.testing.TestHandlers;
@@ -82,6 +85,28 @@ class RequestJournalTests {
         assertEquals("{\"returncode\":\"0\",\"message\":\"recorded\"}", store.value("data/guest/r1").orElseThrow());
         assertEquals(Optional.empty(), store.value("data/host/r1"));
         assertEquals(List.of(), List.of(journalDir().toFile().list()), "record removed after the commit");
+    }
+
+    @Test
+    void onAWindowsRootTheJournalLivesInAPrivateProgramDataDirectoryAndWorksTheSame() throws Exception {
+        Files.createDirectories(root.resolve("Windows/System32"));
+        NtfsAclModel acls = NtfsAclModel.englishServer(root);
+        StateFiles state = WindowsStateFiles.under(root, acls.guard(NtfsAclModel.ENGLISH::get));
+        store.hostWrite("data/host/r1", VERSION);
+        RequestJournal.in(state).started("r1", VERSION_BYTES);
+        RequestJournal.in(state).done("r1", VERSION_BYTES, "{\"returncode\":\"0\",\"message\":\"recorded\"}");
+        Path requests = root.resolve("ProgramData/nova-agent/requests");
+        assertEquals(List.of("r1"), List.of(requests.toFile().list()));
+        assertEquals(List.of(NtfsAclModel.SYSTEM, NtfsAclModel.ADMINS), acls.view(requests.getParent()).getAcl().stream()
+                .map(e -> e.principal().getName()).toList());
+        processor = new RequestProcessor(new RequestCodec(), TestRouters.of(handlers.all(), root),
+                name -> Duration.ofMillis(300), new CommandExecutor(Duration.ofMillis(200)),
+                Optional.of(RequestJournal.in(state))); // the agent restarted
+        assertEquals(RequestProcessor.Outcome.ALREADY_ANSWERED, process("r1"));
+        assertEquals(0, handlers.calls(), "not run again");
+        assertEquals("{\"returncode\":\"0\",\"message\":\"recorded\"}", store.value("data/guest/r1").orElseThrow());
+        assertEquals(List.of(), List.of(requests.toFile().list()), "record removed after the commit");
+        assertFalse(Files.exists(root.resolve(RequestJournal.RELATIVE)));
     }
 
     @Test

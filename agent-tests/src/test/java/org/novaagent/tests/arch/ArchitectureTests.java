@@ -148,9 +148,10 @@ class ArchitectureTests {
      */
     @Test
     void onlyTheSafeWriterChangesFiles() {
-        // the runtime's request loop too: its request journal (issue #17) is written through SafeFiles
+        // the runtime's request loop too: its request journal (issue #17) is written through SafeFiles, and
+        // the state directory behind it (POSIX SafeFiles, Windows WindowsFiles with the private ACL)
         noClasses().that().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..",
-                        "org.novaagent.runtime.loop..")
+                        "org.novaagent.runtime.loop..", "org.novaagent.runtime.state..")
                 // test-jars on the class path (network testkits) are not production code
                 .and().resideOutsideOfPackage("..testkit..").and().haveSimpleNameNotEndingWith("Tests")
                 .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(Files.class))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,9 @@ class WindowsRootE2ETests {
 
     private static List<String> names(Path dir) throws java.io.IOException {
         try (Stream<Path> s = Files.list(dir)) {
+            // ProgramData holds the agent's own state (journal, history): see the last two tests
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("cloud-automation")
-                    && !n.equals("var")).sorted().toList();
+                    && !n.equals("ProgramData")).sorted().toList();
         }
     }
 
@@ -178,5 +180,55 @@ class WindowsRootE2ETests {
                 reply.message());
         assertTrue(agent.stderr().contains("would run: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
                 + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown>"), agent.stderr());
+    }
+
+    /**
+     * The request journal and history of a Windows guest live in {@code C:\ProgramData\nova-agent}
+     * (created private: here, on a Linux file system without ACLs, 0700 and the agent's; the NTFS DACL
+     * is proven over the ACL model in agent-runtime), {@code status --root} reads them there, and
+     * nothing goes to {@code var/lib/nova-agent}.
+     */
+    @Test
+    @Order(8)
+    void historyAndJournalAreWrittenToTheWindowsStateDirectoryAndStatusReadsThem() throws Exception {
+        Path nova = root.resolve("ProgramData/nova-agent");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(nova)));
+        String history = Files.readString(nova.resolve("history"));
+        for (String command : new String[] {"\"command\":\"version\"", "\"command\":\"keyinit\"", "\"command\":\"password\"",
+            "\"command\":\"resetnetwork\""}) {
+            assertTrue(history.contains(command), history);
+        }
+        assertFalse(history.contains("Win-E2e-Passw0rd!"), "no secret in the history");
+        assertTrue(Files.isDirectory(nova.resolve("requests")), "the journal was written there");
+        try (Stream<Path> left = Files.list(nova.resolve("requests"))) {
+            assertEquals(List.of(), left.toList(), "every record removed once its reply was committed");
+        }
+        assertFalse(Files.exists(root.resolve("var/lib/nova-agent")), "nothing in the POSIX state directory");
+        AgentProcess.Result status = AgentProcess.run("status", "--root", root.toString(), "--last", "50");
+        assertEquals(0, status.exitCode(), status::toString);
+        assertTrue(status.stdout().matches("(?s).*\\skeyinit\\s+D0\\s.*"), status.stdout());
+        assertTrue(status.stdout().matches("(?s).*\\sresetnetwork\\s+1\\s.*"), status.stdout());
+    }
+
+    /**
+     * A state directory someone else may write is refused, not trusted: the request is still
+     * answered, the agent says why it keeps no journal and no history, and the old history is intact.
+     */
+    @Test
+    @Order(9)
+    void aStateDirectoryOthersMayWriteIsRefusedWithAClearMessage() throws Exception {
+        Path nova = root.resolve("ProgramData/nova-agent");
+        String before = Files.readString(nova.resolve("history"));
+        Files.setPosixFilePermissions(nova, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            HostReply version = sim.version();
+            assertEquals("0", version.returnCode(), version + "\n" + agent.stderr());
+            assertTrue(agent.stderr().contains("cannot record it in the journal " + nova.resolve("requests") + " (state directory "
+                    + nova + " is not private to the agent, nothing written or read: state directory " + nova
+                    + " is group-writable (mode 0777)"), agent.stderr());
+            assertEquals(before, Files.readString(nova.resolve("history")), "no history written");
+        } finally {
+            Files.setPosixFilePermissions(nova, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }
