@@ -49,22 +49,11 @@ stage_payload() {
   done
 }
 
-# gen_docs: the man page and the bash completion, generated from the CLI model of the module path
-# a Linux package ships (picocli's ManPageGenerator and AutoComplete; agent-runtime cli.ManualPage
-# and cli.CompletionScript), so neither can drift from the commands. The page's prose is
-# man/nova-agent.8.adoc; asciidoctor renders it. Without asciidoctor (outside CI) no page is shipped.
+# the man page and the bash completion, generated from the CLI model of the packaged module path
+# (man/generate-docs.sh; without asciidoctor outside CI no page is shipped)
 docs=$work/docs
 gen_docs() {
-  local mp=$docs/payload
-  stage_payload deb-debian "$mp"
-  java --module-path "$mp/lib:$mp/modules" -m org.novaagent.runtime/org.novaagent.runtime.cli.CompletionScript nova-agent \
-    > "$docs/nova-agent.bash-completion"
-  if have asciidoctor asciidoctor; then
-    java --module-path "$mp/lib:$mp/modules:$dist/target/tools" --add-modules info.picocli.codegen \
-      -m org.novaagent.runtime/org.novaagent.runtime.cli.ManualPage "$docs/adoc" nova-agent >/dev/null
-    asciidoctor --failure-level WARN -b manpage -a generated="$docs/adoc" -a agent-version="$pkgversion" \
-      -o "$docs/nova-agent.8" "$dist/man/nova-agent.8.adoc"
-  fi
+  bash "$dist/man/generate-docs.sh" "$lib" "$pkgversion" "$docs"
 }
 
 # stage_linux TARGET ROOT SYSTEMD_DIR: payload, launcher, config, unit, man page and bash completion

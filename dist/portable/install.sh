@@ -45,6 +45,8 @@ cp "$here"/modules/*.jar "$r$home/modules/"
 sed "s|^home=.*|home=\${NOVA_AGENT_HOME:-$home}|" "$here/bin/nova-agent" > "$r$prefix/sbin/nova-agent"
 chmod 0755 "$r$prefix/sbin/nova-agent" "$r$home" "$r$home/plugins"
 [ -f "$r$etc/nova-agent/agent.conf" ] || cp "$here/etc/agent.conf" "$r$etc/nova-agent/agent.conf"
+# man page and bash completion: PREFIX/share/man/man8/nova-agent.8.gz, PREFIX/share/bash-completion/completions/nova-agent
+if [ -d "$here/share" ]; then mkdir -p "$r$prefix/share" && cp -R "$here/share/." "$r$prefix/share/"; fi
 echo "installed $prefix/sbin/nova-agent, $home, $etc/nova-agent/agent.conf (init: $init)"
 
 live() { [ "$r" = "" ]; }

@@ -82,6 +82,17 @@ grep -q "/usr/local/sbin/nova-agent run" "$r/usr/local/etc/rc.d/nova_agent" && [
 grep -qx 'nova_agent_enable="YES"' "$r/etc/rc.conf.d/nova_agent" && ok "freebsd: enabled in rc.conf.d" || bad "freebsd: not enabled"
 selects "$r" "$r/usr/local/lib/nova-agent" /usr/local/sbin/nova-agent org.novaagent.plugin.network.freebsd freebsd
 
+# docs: man -l renders the installed page; the completion is valid bash (Alpine under /usr, FreeBSD under /usr/local)
+docs() { # ROOT PREFIX NAME
+  local page=$1$2/share/man/man8/nova-agent.8.gz comp=$1$2/share/bash-completion/completions/nova-agent
+  if [ -f "$comp" ] && bash -n "$comp"; then ok "$3: bash completion in $2/share/bash-completion/completions"; else bad "$3: no valid $comp"; fi
+  if ! command -v asciidoctor >/dev/null || ! command -v man >/dev/null; then skip "$3: man page (asciidoctor or man is not installed)"
+  elif [ -f "$page" ] && MANWIDTH=100 man -l "$page" 2>/dev/null | grep -q '^ *nova-agent doctor$'; then ok "$3: man -l renders $2/share/man/man8/nova-agent.8.gz"
+  else bad "$3: man page $page missing or without its doctor section"; fi
+}
+docs "$scratch/alpine" /usr alpine
+docs "$scratch/freebsd" /usr/local freebsd
+
 # nothing recognisable
 mkdir -p "$scratch/bare"
 if sh "$pkg/install.sh" --root "$scratch/bare" >/dev/null 2>"$scratch/err"; then bad "bare root: install.sh should refuse"

@@ -30,7 +30,7 @@ class ShellScriptsTests {
                 "dist/linux-root/usr/sbin/nova-agent", "dist/deb-common/preinst", "dist/deb-common/postinst",
                 "dist/deb-common/prerm", "dist/deb-common/postrm", "bench/agent-bench.sh", "dist/openrc/nova-agent.initd",
                 "dist/freebsd/nova_agent", "dist/linux-root/usr/lib/nova-agent/restore-network-config",
-                "dist/portable/install.sh", "dist/portable/make-tarball.sh", "dist/portable/verify-portable.sh",
+                "dist/portable/install.sh", "dist/portable/make-tarball.sh", "dist/portable/verify-portable.sh", "dist/man/generate-docs.sh",
                 "dist/boot-tests.sh", "dist/boot-probe.sh", "dist/fake-2x.sh"));
         try (Stream<Path> xs = Files.list(TOP.resolve("agent-tests/src/test/xenstore"))) {
             xs.filter(p -> p.toString().endsWith(".sh")).map(p -> TOP.relativize(p).toString()).forEach(scripts::add);
