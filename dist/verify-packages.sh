@@ -180,6 +180,7 @@ elif tool rpm; then
     [ -z "$errs" ] && ok "suse rpm: rpmlint: 0 errors besides no-signature" || bad "suse rpm: rpmlint: $errs"
   fi
   expect_modules "$sr/usr/lib/nova-agent/modules" rpm-suse
+  check_docs "$sr" suse-rpm
   os=$scratch/os-suse; fake_root "$os" opensuse-leap "suse opensuse" 15.6; mkdir -p "$os/etc/sysconfig/network"; : > "$os/usr/sbin/wicked"; chmod 755 "$os/usr/sbin/wicked"
   run_installed "$sr" suse-rpm "$os" password keyinit resetnetwork version features
   os=$scratch/os-suse16; fake_root "$os" opensuse-leap "suse opensuse" 16.0; mkdir -p "$os/etc/NetworkManager/system-connections" "$os/usr/bin"; : > "$os/usr/bin/nmcli"; chmod 755 "$os/usr/bin/nmcli"
