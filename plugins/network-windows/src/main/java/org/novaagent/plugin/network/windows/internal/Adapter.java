@@ -19,13 +19,14 @@ import org.novaagent.network.SafeText;
  * @param ipv4Enabled the IPv4 protocol ({@code ms_tcpip}) is bound to it
  * @param ipv6Enabled the IPv6 protocol ({@code ms_tcpip6}) is bound to it
  * @param dhcp4       IPv4 DHCP is on
+ * @param up          its administrative status is up (a disabled adapter is enabled first, as the old agent did)
  * @param addresses   its manual and DHCP addresses (no link-local, no SLAAC)
  * @param gateways    next hops of its default routes ({@code 0.0.0.0/0}, {@code ::/0})
  * @param dns         its DNS servers in order, IPv4 first
  * @param routes      its persistent routes other than the default routes
  */
 record Adapter(int ifIndex, String name, Optional<String> mac, AdapterKind kind, boolean ipv4Enabled,
-               boolean ipv6Enabled, boolean dhcp4, List<IpAddress> addresses, List<String> gateways,
+               boolean ipv6Enabled, boolean dhcp4, boolean up, List<IpAddress> addresses, List<String> gateways,
                List<String> dns, List<Route> routes) {
 
     Adapter {

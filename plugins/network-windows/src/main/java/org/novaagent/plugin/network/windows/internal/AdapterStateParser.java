@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reads {@link AdapterQuery}'s output into a {@link HostState}. One record per line:
  * <pre>
  * HOST|computer name
- * A|ifIndex|MAC|ifType|IPv4 bound|IPv6 bound|IPv4 DHCP|component id|description|name
+ * A|ifIndex|MAC|ifType|IPv4 bound|IPv6 bound|IPv4 DHCP|admin status up|component id|description|name
  * IP|ifIndex|address|prefix length
  * GW|ifIndex|next hop of a default route
  * DNS|ifIndex|server
@@ -33,12 +33,12 @@ final class AdapterStateParser {
     private static final int MAX_MESSAGE = 500;
 
     private record Builder(int ifIndex, String name, Optional<String> mac, AdapterKind kind, boolean v4, boolean v6,
-                           boolean dhcp4, List<IpAddress> addresses, List<String> gateways, List<String> dns,
+                           boolean dhcp4, boolean up, List<IpAddress> addresses, List<String> gateways, List<String> dns,
                            List<Route> routes) {
         Adapter build() {
             List<String> ordered = new ArrayList<>(dns.stream().filter(d -> !d.contains(":")).toList());
             ordered.addAll(dns.stream().filter(d -> d.contains(":")).toList());
-            return new Adapter(ifIndex, name, mac, kind, v4, v6, dhcp4, addresses, gateways, ordered, routes);
+            return new Adapter(ifIndex, name, mac, kind, v4, v6, dhcp4, up, addresses, gateways, ordered, routes);
         }
     }
 
@@ -62,12 +62,12 @@ final class AdapterStateParser {
                 switch (f[0]) {
                     case "HOST" -> host = f[1].strip();
                     case "A" -> {
-                        String[] a = line.split("\\|", 10);
+                        String[] a = line.split("\\|", 11);
                         int idx = Integer.parseInt(a[1].strip());
                         String mac = a[2].strip();
-                        adapters.put(idx, new Builder(idx, a[9].strip(), mac.isEmpty() ? Optional.empty() : Optional.of(mac),
-                                AdapterKind.classify(Integer.parseInt(a[3].strip()), a[7].strip(), a[8].strip()),
-                                bool(a[4]), bool(a[5]), bool(a[6]), new ArrayList<>(), new ArrayList<>(),
+                        adapters.put(idx, new Builder(idx, a[10].strip(), mac.isEmpty() ? Optional.empty() : Optional.of(mac),
+                                AdapterKind.classify(Integer.parseInt(a[3].strip()), a[8].strip(), a[9].strip()),
+                                bool(a[4]), bool(a[5]), bool(a[6]), bool(a[7]), new ArrayList<>(), new ArrayList<>(),
                                 new ArrayList<>(), new ArrayList<>()));
                     }
                     case "IP" -> adapter(adapters, f[1]).ifPresent(b -> {

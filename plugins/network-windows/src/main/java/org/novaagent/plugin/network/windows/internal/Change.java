@@ -29,6 +29,21 @@ sealed interface Change {
     /** @return the change that undoes this one */
     Change inverse();
 
+    /** Enables a disabled adapter (the old agent enabled every adapter it configured), or disables it again. */
+    record Enable(int ifIndex, boolean up) implements Change {
+        public String describe() {
+            return "if" + ifIndex + ": " + (up ? "enable" : "disable") + " the adapter";
+        }
+
+        public String statement() {
+            return "Get-NetAdapter -InterfaceIndex " + ifIndex + " | " + (up ? "Enable" : "Disable") + "-NetAdapter -Confirm:$false";
+        }
+
+        public Change inverse() {
+            return new Enable(ifIndex, !up);
+        }
+    }
+
     /** Turns IPv4 DHCP off (before static addresses) or back on. */
     record SetDhcp4(int ifIndex, boolean enabled) implements Change {
         public String describe() {

@@ -14,7 +14,7 @@ import org.novaagent.network.Route;
 /**
  * The pure planner: the host's model (network-common's {@link NetworkConfig}, interfaces named
  * {@code if<ifIndex>} by {@link AdapterFilter}) and the adapters' current state in, the full list of
- * changes out. Per adapter, in this order: IPv4 DHCP off, addresses removed and added, default
+ * changes out. Per adapter, in this order: enabled if disabled, IPv4 DHCP off, addresses removed and added, default
  * routes, DNS servers in the host's order, persistent routes, and the rename to the Cloud Network
  * label ({@link AdapterNames}); then the computer name ({@link ComputerName}). Only differences
  * become changes, so a repeat plans nothing.
@@ -65,6 +65,9 @@ final class NetworkPlanner {
         List<IpAddress> want = new ArrayList<>();
         for (IpAddress ip : concat(ni.ipv4(), ni.ipv6())) {
             keep(a, ip.ipv6(), want, ip, ip.cidr(), skipped4, skipped6);
+        }
+        if (!a.up()) {
+            changes.add(new Change.Enable(idx, true));
         }
         if (!ni.ipv4().isEmpty() && a.ipv4Enabled() && a.dhcp4()) {
             changes.add(new Change.SetDhcp4(idx, false));

@@ -29,8 +29,8 @@ class AdapterStateParserTests {
     void readsEveryRecordAsWindowsPrintsIt() throws IOException {
         HostState s = AdapterStateParser.parse(String.join("\r\n",
                 "HOST|WIN-7QJ2K1L0ABC",
-                "A|12|BC-76-4E-20-75-72|6|True|False|True|xen\\vif|XenServer PV Network Device #0|Ethernet | with a bar",
-                "A|3||6|True|True|False|tap0901|TAP-Windows Adapter V9|Local Area Connection",
+                "A|12|BC-76-4E-20-75-72|6|True|False|True|True|xen\\vif|XenServer PV Network Device #0|Ethernet | with a bar",
+                "A|3||6|True|True|False|False|tap0901|TAP-Windows Adapter V9|Local Area Connection",
                 "IP|12|104.130.4.72|24",
                 "IP|12|FE80::1%12|64",
                 "GW|12|104.130.4.1",
@@ -49,7 +49,7 @@ class AdapterStateParserTests {
         assertEquals("Ethernet | with a bar", a.name());
         assertEquals(Optional.of("BC-76-4E-20-75-72"), a.mac());
         assertEquals(AdapterKind.ETHERNET, a.kind());
-        assertTrue(a.ipv4Enabled() && !a.ipv6Enabled() && a.dhcp4());
+        assertTrue(a.ipv4Enabled() && !a.ipv6Enabled() && a.dhcp4() && a.up());
         assertEquals(List.of(new IpAddress("104.130.4.72", 24, false), new IpAddress("fe80::1", 64, true)), a.addresses());
         assertEquals(List.of("104.130.4.1"), a.gateways(), "an on-link next hop is no gateway");
         assertEquals(List.of("69.20.0.164", "69.20.0.196", "2001:4800:d::1"), a.dns(), "IPv4 first, order kept");
@@ -57,13 +57,14 @@ class AdapterStateParserTests {
         Adapter tap = s.adapter(3).orElseThrow();
         assertEquals(Optional.empty(), tap.mac());
         assertEquals(AdapterKind.VPN_TAP, tap.kind());
+        assertTrue(!tap.up());
     }
 
     @Test
     void outputWithoutAdaptersIsAnError() {
         IOException e = assertThrows(IOException.class, () -> AdapterStateParser.parse("HOST|X\r\n"));
         assertEquals("the adapter query reported no adapter: HOST|X", e.getMessage());
-        assertThrows(IOException.class, () -> AdapterStateParser.parse("A|1|00-11-22-33-44-55|6|True|True|True|x|y|z"));
+        assertThrows(IOException.class, () -> AdapterStateParser.parse("A|1|00-11-22-33-44-55|6|True|True|True|True|x|y|z"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class HostileNetworkPlansTests {
     @Test
     void everyHostileCaseIsRefusedOrPlannedIntoWellFormedSteps() throws Exception {
         HostState state = new HostState("WIN-7QJ2K1L0ABC", List.of(new Adapter(10, "Ethernet",
-                Optional.of("BC-76-4E-00-00-00"), AdapterKind.ETHERNET, true, true, true, List.of(), List.of(), List.of(),
+                Optional.of("BC-76-4E-00-00-00"), AdapterKind.ETHERNET, true, true, true, true, List.of(), List.of(), List.of(),
                 List.of())));
         StringBuilder all = new StringBuilder(PowerShell.PROLOGUE);
         int accepted = 0;

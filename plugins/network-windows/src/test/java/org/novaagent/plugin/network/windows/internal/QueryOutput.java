@@ -20,7 +20,7 @@ final class QueryOutput {
         for (Adapter a : state.adapters()) {
             String[] kind = kindFields(a.kind());
             lines.add("A|" + a.ifIndex() + "|" + a.mac().map(m -> m.toUpperCase().replace(':', '-')).orElse("") + "|"
-                    + kind[0] + "|" + ps(a.ipv4Enabled()) + "|" + ps(a.ipv6Enabled()) + "|" + ps(a.dhcp4()) + "|" + kind[1]
+                    + kind[0] + "|" + ps(a.ipv4Enabled()) + "|" + ps(a.ipv6Enabled()) + "|" + ps(a.dhcp4()) + "|" + ps(a.up()) + "|" + kind[1]
                     + "|" + kind[2] + "|" + a.name());
         }
         for (Adapter a : state.adapters()) {

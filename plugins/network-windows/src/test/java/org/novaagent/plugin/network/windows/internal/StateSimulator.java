@@ -35,6 +35,15 @@ final class StateSimulator {
         if (c instanceof Change.SetDhcp4 d) {
             return edit(s, d.ifIndex(), a -> copy(a, a.name(), d.enabled(), a.addresses(), a.gateways(), a.dns(), a.routes()));
         }
+        if (c instanceof Change.Enable e) {
+            return edit(s, e.ifIndex(), a -> {
+                if (a.up() == e.up()) {
+                    throw new IllegalStateException("the adapter is already " + (e.up() ? "enabled" : "disabled"));
+                }
+                return new Adapter(a.ifIndex(), a.name(), a.mac(), a.kind(), a.ipv4Enabled(), a.ipv6Enabled(), a.dhcp4(),
+                        e.up(), a.addresses(), a.gateways(), a.dns(), a.routes());
+            });
+        }
         if (c instanceof Change.Address ad) {
             return edit(s, ad.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), toggle(a.addresses(), ad.address(), ad.add(), c),
                     a.gateways(), a.dns(), a.routes()));
@@ -80,7 +89,7 @@ final class StateSimulator {
 
     static Adapter copy(Adapter a, String name, boolean dhcp4, List<IpAddress> addresses, List<String> gateways,
                         List<String> dns, List<Route> routes) {
-        return new Adapter(a.ifIndex(), name, a.mac(), a.kind(), a.ipv4Enabled(), a.ipv6Enabled(), dhcp4, addresses,
+        return new Adapter(a.ifIndex(), name, a.mac(), a.kind(), a.ipv4Enabled(), a.ipv6Enabled(), dhcp4, a.up(), addresses,
                 gateways, dns, routes);
     }
 }

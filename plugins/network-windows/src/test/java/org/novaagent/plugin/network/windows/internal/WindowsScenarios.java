@@ -102,7 +102,7 @@ final class WindowsScenarios {
                 index = other++;
                 name = n.name();
             }
-            adapters.add(new Adapter(index, name, Optional.ofNullable(n.mac()), kind, true, true, true, List.of(),
+            adapters.add(new Adapter(index, name, Optional.ofNullable(n.mac()), kind, true, true, true, true, List.of(),
                     List.of(), List.of(), List.of()));
         }
         adapters.sort((x, y) -> Integer.compare(x.ifIndex(), y.ifIndex()));
