@@ -38,6 +38,11 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     /** nova's failure code for resetnetwork (agent-runtime's {@code NovaAcceptance}). */
     static final String FAILURE = "1";
 
+    /** The dry run's answer when the runtime's dry-run runner did not execute the read-only query either. */
+    static final String DRY_RUN_UNREAD = "dry run: nothing was run. resetnetwork reads the adapters (one read-only"
+            + " PowerShell session), plans the differences and applies them in a second session; the plan depends on"
+            + " the adapters' state, which this dry run did not read";
+
     private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkCommandHandler.class);
 
     private final ComputerNameSetter names;
@@ -79,6 +84,9 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         NetworkPlan plan;
         try {
             Optional<HostState> state = AdapterQuery.read(context.processes());
+            if (state.isEmpty() && context.dryRun()) {
+                return CommandResult.ok(DRY_RUN_UNREAD);
+            }
             if (state.isEmpty()) {
                 return CommandResult.of(FAILURE, "the adapters cannot be read: the target root is not the"
                         + " live system (the PowerShell query was only logged); nothing configured");

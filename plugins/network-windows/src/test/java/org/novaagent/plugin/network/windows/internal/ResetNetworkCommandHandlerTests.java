@@ -189,4 +189,13 @@ class ResetNetworkCommandHandlerTests {
         assertEquals("computer name 'web02' not set: the target root is not the live system", r.message());
         assertTrue(renamed.isEmpty());
     }
+
+    @Test
+    void aDryRunWhoseQueryIsNotRunSaysSoAndSucceeds() throws Exception {
+        FakePowerShell ps = new FakePowerShell(ipv6Off.state()).notExecuting();
+        CommandResult r = run(context(ps, ipv6Off.xenstore()).dryRun(true));
+        assertEquals("0", r.returnCode());
+        assertEquals(ResetNetworkCommandHandler.DRY_RUN_UNREAD, r.message());
+        assertTrue(renamed.isEmpty());
+    }
 }
