@@ -12,6 +12,7 @@ import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.config.AgentConfig;
 import org.novaagent.runtime.loop.AgentDaemon;
 import org.novaagent.runtime.loop.DaemonSettings;
+import org.novaagent.runtime.notify.FailedStartNotice;
 import org.novaagent.runtime.plugin.SelectionRow;
 import org.novaagent.runtime.state.StateFiles;
 import org.slf4j.Logger;
@@ -42,6 +43,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int code;
+        try {
+            code = start();
+        } catch (RuntimeException e) {
+            FailedStartNotice.send(System.getenv(), ExitCodes.FAILURE, e.toString());
+            throw e;
+        }
+        if (code != ExitCodes.OK) {
+            FailedStartNotice.send(System.getenv(), code, code == ExitCodes.USAGE ? "usage or configuration error" : "failed");
+        }
+        return code;
+    }
+
+    private int start() {
         Optional<AgentConfig> config = options.configOrReport("xenstore.path", xenstore);
         if (config.isEmpty()) {
             return ExitCodes.USAGE;

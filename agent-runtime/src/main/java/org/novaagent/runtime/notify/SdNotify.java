@@ -17,11 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * systemd's {@code sd_notify}: sends state messages as AF_UNIX datagrams to {@code NOTIFY_SOCKET}
  * (a path, or {@code @name} for the abstract namespace) through libc via jnr-ffi. libc is bound
- * lazily, on the first message, so agents not run by systemd never load jnr-ffi.
+ * lazily, on the first message, so agents not run by systemd never load jnr-ffi. OpenRC 0.62+'s
+ * supervise-daemon speaks the same protocol ({@code notify="socket:ready"}: it binds a datagram socket,
+ * exports {@code NOTIFY_SOCKET}, waits for {@code READY=1}, then removes the socket); a socket that is
+ * gone ends notification quietly instead of warning on every later status.
  */
 public final class SdNotify implements ServiceNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdNotify.class);
+    /** Linux errno values meaning nobody listens at the address any more. */
+    private static final int ENOENT = 2;
+    private static final int ECONNREFUSED = 111;
 
     private final byte[] address;
     private final String displayAddress;
@@ -93,7 +99,15 @@ public final class SdNotify implements ServiceNotifier {
                 long sent = lib.sendto(fd, message, message.length, UnixSocketLibrary.MSG_NOSIGNAL,
                         address, address.length);
                 if (sent < 0) {
-                    LOG.warn("sd_notify to {} failed: {}", displayAddress, lastError(lib));
+                    int errno = LastError.getLastError(Runtime.getRuntime(lib));
+                    if (errno == ENOENT || errno == ECONNREFUSED) {
+                        // OpenRC's supervise-daemon (notify=socket:ready) removes its socket once READY=1 arrived
+                        broken = true;
+                        LOG.info("NOTIFY_SOCKET {} is gone ({}): the service manager no longer listens; not notifying any more",
+                                displayAddress, lib.strerror(errno));
+                        return false;
+                    }
+                    LOG.warn("sd_notify to {} failed: {}", displayAddress, lib.strerror(errno) + " (errno " + errno + ")");
                     return false;
                 }
             } finally {

@@ -89,6 +89,24 @@ class SdNotifyTests {
         assertFalse(notifier.notify("READY=1"));
     }
 
+    /**
+     * OpenRC 0.62+'s supervise-daemon ({@code notify="socket:ready"}) removes its socket once READY=1
+     * arrived: later messages fail with ENOENT, and the notifier then stops instead of warning each time.
+     */
+    @Test
+    void aSocketRemovedAfterReadyEndsNotification() throws Exception {
+        Path path = dir.resolve("supervise-nova-agent.sock");
+        BufferedReader out = startReceiver(path.toString(), 1);
+        ServiceNotifier notifier = SdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", path.toString()));
+        assertTrue(notifier.ready("Watching data/host"));
+        assertEquals(List.of("'READY=1\\nSTATUS=Watching data/host'"), readAll(out));
+        Files.delete(path);
+        assertFalse(notifier.status("Reconnecting to XenStore"));
+        out = startReceiver(path.toString(), 1);
+        assertFalse(notifier.stopping(), "after the socket went away the notifier stays quiet");
+        receiver.destroyForcibly();
+    }
+
     @Test
     void withoutNotifySocketNothingIsSent() {
         assertSame(ServiceNotifier.NONE, SdNotify.fromEnvironment(Map.of()));

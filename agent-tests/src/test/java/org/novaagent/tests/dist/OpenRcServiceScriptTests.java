@@ -21,7 +21,7 @@ import org.novaagent.testkit.RequiredTool;
  * The OpenRC service script ({@code dist/openrc/nova-agent.initd}, for Alpine and Gentoo) read by
  * OpenRC's own {@code openrc-run} (Debian's openrc 0.45, unpacked by {@code .ci/run} into
  * {@code /opt/openrc}, never installed): it parses, uses supervise-daemon, and orders the agent after
- * the Xen guest tools and before cloud-init. {@code openrc-run} execs {@code /lib/rc/sh/openrc-run.sh},
+ * the Xen guest tools and before cloud-init, and asks supervise-daemon to wait for READY=1. {@code openrc-run} execs {@code /lib/rc/sh/openrc-run.sh},
  * so it runs in a private mount namespace with the unpacked {@code lib/rc} overlaid on {@code /usr/lib}
  * and a tmpfs on {@code /run}; nothing on this machine changes. Needs root.
  */
@@ -44,6 +44,21 @@ class OpenRcServiceScriptTests {
         String script = Files.readString(SCRIPT);
         assertTrue(script.contains("supervisor=\"supervise-daemon\"") && script.contains("command=\"/usr/sbin/nova-agent\""),
                 script);
+    }
+
+    /**
+     * Readiness (OpenRC 0.62+): supervise-daemon's {@code notify="socket:ready"}, and the variable that makes
+     * an agent which cannot start release that wait ({@code OpenRcReadinessE2ETests} runs both against the
+     * real agent). openrc-run 0.45 above still reads the script: older OpenRC ignores the variable.
+     */
+    @Test
+    void theScriptAsksSuperviseDaemonToWaitForReady() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", ". \"$1\" && printf '%s|%s|%s' \"$supervisor\" \"$notify\" "
+                + "\"$(sh -c 'printf %s \"$NOVA_AGENT_READY_ON_FAILED_START\"')\"", "sh", SCRIPT.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("supervise-daemon|socket:ready|yes", out, "the export reaches supervise-daemon's children");
     }
 
     @Test
