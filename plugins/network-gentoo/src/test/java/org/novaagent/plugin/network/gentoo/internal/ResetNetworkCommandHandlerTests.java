@@ -130,6 +130,22 @@ class ResetNetworkCommandHandlerTests {
     }
 
     @Test
+    void aServiceThatFailsToRestartRollsTheFileBackAndReappliesIt(@TempDir Path root) throws Exception {
+        TestCommandContext ctx = gentoo(root);
+        ctx.runner().answer(List.of("rc-service", "net.eth1", "restart"),
+                new ProcessResult(1, "", " * ERROR: net.eth1 failed to start", true), 1);
+        CommandResult result = reset(ctx);
+        assertEquals("500", result.returnCode());
+        assertTrue(result.message().contains("rc-service net.eth1 restart failed (exit 1)")
+                && result.message().contains("net.eth1 failed to start"), result.message());
+        assertEquals(IMAGE, Files.readString(root.resolve("etc/conf.d/net")), "the image's file is back");
+        List<List<String>> restarts = ctx.commands().stream().filter(c -> c.get(0).equals("rc-service")).toList();
+        assertEquals(List.of(List.of("rc-service", "net.eth0", "restart"), List.of("rc-service", "net.eth1", "restart"),
+                List.of("rc-service", "net.eth0", "restart"), List.of("rc-service", "net.eth1", "restart")), restarts,
+                "after the rollback the same services are restarted on the old file");
+    }
+
+    @Test
     void anUnreadableConfNetAnswersAFailureAndWritesNothing(@TempDir Path root) throws Exception {
         TestCommandContext ctx = gentoo(root);
         ctx.file("/etc/conf.d/net", "config_eth0=\"dhcp\nmtu_eth0=1500\n");
