@@ -183,6 +183,11 @@ public final class Soak implements AutoCloseable {
      *         {@code unwatch} per connection, for connections without {@code endconn}
      */
     int watches() throws IOException {
+        Path rotated = daemon.accessLog().resolveSibling(daemon.accessLog().getFileName() + ".1");
+        if (Files.exists(rotated)) {
+            // the first watch lines are in the rotated file: counting the current one reports 0
+            throw new IllegalStateException("oxenstored rotated its access log (" + rotated + "): watches cannot be counted");
+        }
         Map<String, Set<String>> open = new HashMap<>();
         for (String line : Files.readAllLines(daemon.accessLog(), StandardCharsets.UTF_8)) {
             String[] f = line.replaceFirst("^\\[[^]]*\\]\\s+", "").split("\\s+", 4);
