@@ -36,9 +36,11 @@ final class AdapterQuery {
             + " { Out ('GW|' + $r.InterfaceIndex + '|' + (Clean $r.NextHop)) }\r\n"
             + "foreach ($d in @(Get-DnsClientServerAddress -ErrorAction SilentlyContinue))"
             + " { foreach ($s in @($d.ServerAddresses)) { Out ('DNS|' + $d.InterfaceIndex + '|' + (Clean $s)) } }\r\n"
-            + "foreach ($r in @(Get-NetRoute -PolicyStore PersistentStore -ErrorAction SilentlyContinue"
-            + " | Where-Object { $_.DestinationPrefix -notin '0.0.0.0/0','::/0' }))"
-            + " { Out ('RT|' + $r.InterfaceIndex + '|' + (Clean $r.DestinationPrefix) + '|' + (Clean $r.NextHop)) }\r\n"
+            + "foreach ($n in @(Get-NetIPInterface -ErrorAction SilentlyContinue | ForEach-Object { $_.InterfaceIndex }"
+            + " | Sort-Object -Unique)) { Out ('IF|' + $n) }\r\n"
+            + "foreach ($r in @(Get-NetRoute -PolicyStore PersistentStore -ErrorAction SilentlyContinue))"
+            + " { Out ('RT|' + $r.InterfaceIndex + '|' + (Clean $r.DestinationPrefix) + '|' + (Clean $r.NextHop)"
+            + " + '|' + $r.RouteMetric) }\r\n"
             + "exit 0\r\n";
 
     private AdapterQuery() {

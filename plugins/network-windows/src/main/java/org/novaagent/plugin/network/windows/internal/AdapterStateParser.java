@@ -3,11 +3,13 @@ package org.novaagent.plugin.network.windows.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.novaagent.network.IpAddress;
 import org.novaagent.network.Route;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * IP|ifIndex|address|prefix length
  * GW|ifIndex|next hop of a default route
  * DNS|ifIndex|server
- * RT|ifIndex|destination prefix|next hop    (persistent routes)
+ * IF|ifIndex                                (every IP interface, hidden adapters' included)
+ * RT|ifIndex|destination prefix|next hop|metric    (every persistent route; the metric may be missing)
  * </pre>
  * Booleans are PowerShell's {@code True}/{@code False}. A line that does not parse is logged and
  * skipped (a guest's odd adapter must not stop the others from being configured); on-link next
@@ -53,6 +56,8 @@ final class AdapterStateParser {
     static HostState parse(String stdout) throws IOException {
         String host = null;
         Map<Integer, Builder> adapters = new LinkedHashMap<>();
+        Set<Integer> interfaces = new HashSet<>();
+        List<HostState.PersistentRoute> persistent = new ArrayList<>();
         for (String line : stdout.split("\r?\n")) {
             if (line.isBlank()) {
                 continue;
@@ -81,14 +86,20 @@ final class AdapterStateParser {
                         }
                     });
                     case "DNS" -> adapter(adapters, f[1]).ifPresent(b -> b.dns().add(noZone(f[2])));
-                    case "RT" -> adapter(adapters, f[1]).ifPresent(b -> {
+                    case "IF" -> interfaces.add(Integer.parseInt(f[1].strip()));
+                    case "RT" -> {
                         String hop = noZone(f[3]);
                         String[] dest = f[2].strip().split("/");
                         boolean v6 = dest[0].contains(":");
                         if (!hop.equals("0.0.0.0") && !hop.equals("::")) {
-                            b.routes().add(new Route(dest[0].toLowerCase(Locale.ROOT), Integer.parseInt(dest[1]), hop, v6));
+                            Route r = new Route(dest[0].toLowerCase(Locale.ROOT), Integer.parseInt(dest[1]), hop, v6);
+                            int idx = Integer.parseInt(f[1].strip());
+                            persistent.add(new HostState.PersistentRoute(idx, r,
+                                    f.length > 4 && !f[4].isBlank() ? Integer.parseInt(f[4].strip()) : 0));
+                            adapter(adapters, f[1]).filter(b -> !isDefault(r))
+                                    .ifPresent(b -> b.routes().add(r));
                         }
-                    });
+                    }
                     default -> LOG.debug("adapter query: unknown record skipped: {}", clip(line));
                 }
             } catch (RuntimeException e) {
@@ -99,11 +110,16 @@ final class AdapterStateParser {
             throw new IOException("the adapter query reported " + (host == null ? "no computer name" : "no adapter")
                     + ": " + clip(stdout.strip()));
         }
-        return new HostState(host, adapters.values().stream().map(Builder::build).toList());
+        return new HostState(host, adapters.values().stream().map(Builder::build).toList(), interfaces, persistent);
     }
 
     private static Optional<Builder> adapter(Map<Integer, Builder> adapters, String index) {
         return Optional.ofNullable(adapters.get(Integer.parseInt(index.strip())));
+    }
+
+    /** A default route: its adapter's gateways come from the {@code GW} records (the active store). */
+    private static boolean isDefault(Route r) {
+        return r.prefix() == 0;
     }
 
     private static boolean bool(String s) {

@@ -112,6 +112,35 @@ sealed interface Change {
         }
     }
 
+    /**
+     * Removes (or, as its undo, puts back) a persistent route the agent made for an adapter that is gone
+     * or no longer in the host's data (a detached Cloud Network). A gone adapter's route exists only in
+     * the persistent store; a present adapter's is removed from both stores.
+     */
+    record StaleRoute(HostState.PersistentRoute persistent, boolean gone, boolean add) implements Change {
+        public int ifIndex() {
+            return persistent.ifIndex();
+        }
+
+        public String describe() {
+            Route r = persistent.route();
+            return "if" + ifIndex() + ": " + (add ? "restore" : "remove") + " persistent route " + r.cidr() + " via "
+                    + r.gateway() + " metric " + persistent.metric() + (gone ? " (the adapter is gone)"
+                    : " (the adapter is not in the host's network data)");
+        }
+
+        public String statement() {
+            Route r = persistent.route();
+            return (add ? "New-NetRoute" : "Remove-NetRoute -Confirm:$false") + (gone ? " -PolicyStore PersistentStore" : "")
+                    + " -InterfaceIndex " + ifIndex() + " -DestinationPrefix " + PsQuote.literal(r.cidr())
+                    + " -NextHop " + PsQuote.literal(r.gateway()) + (add ? " -RouteMetric " + persistent.metric() : "");
+        }
+
+        public Change inverse() {
+            return new StaleRoute(persistent, gone, !add);
+        }
+    }
+
     /** Sets the DNS servers in order (an empty list resets them to what DHCP gives). */
     record Dns(int ifIndex, List<String> servers, List<String> previous) implements Change {
         public Dns {

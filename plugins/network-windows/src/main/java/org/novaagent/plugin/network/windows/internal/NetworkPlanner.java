@@ -16,7 +16,8 @@ import org.novaagent.network.Route;
  * {@code if<ifIndex>} by {@link AdapterFilter}) and the adapters' current state in, the full list of
  * changes out. Per adapter, in this order: enabled if disabled, IPv4 DHCP off, addresses removed and added, default
  * routes, DNS servers in the host's order, persistent routes, and the rename to the Cloud Network
- * label ({@link AdapterNames}); then the computer name ({@link ComputerName}). Only differences
+ * label ({@link AdapterNames}); then the removal of the agent's persistent routes left by adapters that are
+ * gone or no longer in the host's data; then the computer name ({@link ComputerName}). Only differences
  * become changes, so a repeat plans nothing.
  *
  * <p>A protocol that is disabled on an adapter (the old agent's {@code Element not found} when IPv6
@@ -54,8 +55,30 @@ final class NetworkPlanner {
                 choice.problem().ifPresent(p -> notes.add(a.display() + ": " + p));
             });
         }
+        staleRoutes(config, state, filter, changes);
         notes.addAll(computer.notes());
         return new NetworkPlan(changes, computer.newName(), filter.skipped(), notes);
+    }
+
+    /**
+     * The agent's persistent routes (metric 2 default routes, metric 10 routes, as the old agent made them)
+     * on an interface that is gone or on one of our adapters that the host's data no longer lists (a
+     * detached Cloud Network): they can never work again and would bind to whatever adapter reuses the
+     * index. The old agent deleted every persistent route and re-added the host's; we remove only these.
+     * Routes with other metrics, and routes on adapters that are not ours, are left alone.
+     */
+    private static void staleRoutes(NetworkConfig config, HostState state, AdapterFilter.Result filter,
+                                     List<Change> changes) {
+        Set<Integer> modelled = new HashSet<>();
+        config.interfaces().forEach(ni -> modelled.add(Integer.parseInt(ni.name().substring(2))));
+        Set<Integer> ours = new HashSet<>();
+        filter.nics().forEach(n -> ours.add(Integer.parseInt(n.name().substring(2))));
+        for (HostState.PersistentRoute p : state.persistentRoutes()) {
+            boolean gone = !state.exists(p.ifIndex());
+            if (!modelled.contains(p.ifIndex()) && (gone || ours.contains(p.ifIndex())) && p.agents()) {
+                changes.add(new Change.StaleRoute(p, gone, false));
+            }
+        }
     }
 
     private static void planAdapter(NetInterface ni, Adapter a, List<Change> changes, List<String> notes) {

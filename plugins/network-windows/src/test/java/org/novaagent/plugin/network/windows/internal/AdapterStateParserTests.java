@@ -61,6 +61,32 @@ class AdapterStateParserTests {
     }
 
     @Test
+    void readsInterfacesAndEveryPersistentRouteWithItsMetric() throws IOException {
+        HostState s = AdapterStateParser.parse(String.join("\r\n",
+                "HOST|WEB01",
+                "A|12|BC-76-4E-20-75-72|6|True|True|False|True|xen\\vif|XenServer PV Network Device #0|public0",
+                "IF|1",
+                "IF|12",
+                "IF|x",
+                "RT|12|0.0.0.0/0|104.130.4.1|2",
+                "RT|12|10.176.0.0/12|10.208.224.1|10",
+                "RT|16|172.16.0.0/16|192.168.3.1|10",
+                "RT|16|10.0.0.0/8|192.168.3.1",
+                ""));
+        assertEquals(java.util.Set.of(1, 12), s.interfaces());
+        assertEquals(List.of(new Route("10.176.0.0", 12, "10.208.224.1", false)), s.adapter(12).orElseThrow().routes(),
+                "a persistent default route is not one of the adapter's routes (its gateways come from GW)");
+        assertEquals(List.of(
+                new HostState.PersistentRoute(12, new Route("0.0.0.0", 0, "104.130.4.1", false), 2),
+                new HostState.PersistentRoute(12, new Route("10.176.0.0", 12, "10.208.224.1", false), 10),
+                new HostState.PersistentRoute(16, new Route("172.16.0.0", 16, "192.168.3.1", false), 10),
+                new HostState.PersistentRoute(16, new Route("10.0.0.0", 8, "192.168.3.1", false), 0)), s.persistentRoutes());
+        assertTrue(s.persistentRoutes().get(0).agents() && s.persistentRoutes().get(2).agents());
+        assertTrue(!s.persistentRoutes().get(3).agents(), "an unknown metric is never the agent's");
+        assertTrue(s.exists(1) && s.exists(12) && !s.exists(16));
+    }
+
+    @Test
     void outputWithoutAdaptersIsAnError() {
         IOException e = assertThrows(IOException.class, () -> AdapterStateParser.parse("HOST|X\r\n"));
         assertEquals("the adapter query reported no adapter: HOST|X", e.getMessage());

@@ -69,6 +69,29 @@ class PlanExecutorTests {
     }
 
     @Test
+    void aRemovedStaleRouteIsPutBackInThePersistentStoreByTheUndo() throws Exception {
+        WindowsScenarios.WindowsScenario detach = WindowsScenarios.windows("cloud-network-detach");
+        HostState.PersistentRoute second = new HostState.PersistentRoute(16,
+                new org.novaagent.network.Route("172.17.0.0", 16, "192.168.3.1", false), Change.ROUTE_METRIC);
+        List<HostState.PersistentRoute> routes = new ArrayList<>(detach.state().persistentRoutes());
+        routes.add(second);
+        HostState state = new HostState(detach.state().computerName(), detach.state().adapters(),
+                detach.state().interfaces(), routes);
+        NetworkPlan plan = ResetNetworkCommandHandler.plan(detach.view(), state);
+        assertEquals(2, plan.changes().size(), plan.describe());
+        FakePowerShell ps = new FakePowerShell(state).failSession(1, 2);
+        String why = PlanExecutor.apply(ps, plan).failure().orElseThrow();
+        assertTrue(why.startsWith("if16: remove persistent route 172.17.0.0/16 via 192.168.3.1 metric 10 (the adapter is"
+                + " gone): Instance MSFT_NetIPAddress already exists.; previous state restored (1 steps undone)"), why);
+        Change undo = plan.changes().get(0).inverse();
+        assertEquals(PowerShellScript.of(List.of(undo)), ps.sessions().get(1).script());
+        assertTrue(undo.statement().equals("New-NetRoute -PolicyStore PersistentStore -InterfaceIndex 16 -DestinationPrefix"
+                + " '172.16.0.0/16' -NextHop '192.168.3.1' -RouteMetric 10"), undo.statement());
+        HostState roundTrip = StateSimulator.apply(StateSimulator.apply(state, plan.changes().subList(0, 1)), List.of(undo));
+        assertEquals(java.util.Set.copyOf(state.persistentRoutes()), java.util.Set.copyOf(roundTrip.persistentRoutes()));
+    }
+
+    @Test
     void aFailedUndoIsReported() throws Exception {
         FakePowerShell ps = new FakePowerShell(scenario.state()).failSession(1, 3).failSession(2, 1);
         String why = PlanExecutor.apply(ps, plan()).failure().orElseThrow();

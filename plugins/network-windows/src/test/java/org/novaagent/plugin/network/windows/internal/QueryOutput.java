@@ -27,8 +27,13 @@ final class QueryOutput {
             a.addresses().forEach(ip -> lines.add("IP|" + a.ifIndex() + "|" + ip.address() + "|" + ip.prefix()));
             a.gateways().forEach(g -> lines.add("GW|" + a.ifIndex() + "|" + g));
             a.dns().forEach(d -> lines.add("DNS|" + a.ifIndex() + "|" + d));
-            a.routes().forEach(r -> lines.add("RT|" + a.ifIndex() + "|" + r.cidr() + "|" + r.gateway()));
+            a.routes().stream().filter(r -> state.persistentRoutes().stream()
+                            .noneMatch(p -> p.ifIndex() == a.ifIndex() && p.route().equals(r)))
+                    .forEach(r -> lines.add("RT|" + a.ifIndex() + "|" + r.cidr() + "|" + r.gateway() + "|" + Change.ROUTE_METRIC));
         }
+        state.interfaces().stream().sorted().forEach(i -> lines.add("IF|" + i));
+        state.persistentRoutes().forEach(p -> lines.add("RT|" + p.ifIndex() + "|" + p.route().cidr() + "|"
+                + p.route().gateway() + "|" + p.metric()));
         return String.join("\r\n", lines) + "\r\n";
     }
 

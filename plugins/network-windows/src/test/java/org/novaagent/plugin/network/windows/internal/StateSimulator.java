@@ -20,7 +20,7 @@ final class StateSimulator {
 
     static HostState apply(HostState state, NetworkPlan plan) {
         HostState s = apply(state, plan.changes());
-        return plan.computerName().map(n -> new HostState(n, s.adapters())).orElse(s);
+        return plan.computerName().map(n -> new HostState(n, s.adapters(), s.interfaces(), s.persistentRoutes())).orElse(s);
     }
 
     static HostState apply(HostState state, List<Change> changes) {
@@ -49,12 +49,25 @@ final class StateSimulator {
                     a.gateways(), a.dns(), a.routes()));
         }
         if (c instanceof Change.Gateway g) {
-            return edit(s, g.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(),
-                    toggle(a.gateways(), g.gateway(), g.add(), c), a.dns(), a.routes()));
+            Route dflt = new Route(g.ipv6() ? "::" : "0.0.0.0", 0, g.gateway(), g.ipv6());
+            return persist(edit(s, g.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(),
+                    toggle(a.gateways(), g.gateway(), g.add(), c), a.dns(), a.routes())),
+                    new HostState.PersistentRoute(g.ifIndex(), dflt, Change.GATEWAY_METRIC), g.add());
         }
         if (c instanceof Change.StaticRoute r) {
-            return edit(s, r.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), a.dns(),
-                    toggle(a.routes(), r.route(), r.add(), c)));
+            return persist(edit(s, r.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), a.dns(),
+                    toggle(a.routes(), r.route(), r.add(), c))),
+                    new HostState.PersistentRoute(r.ifIndex(), r.route(), Change.ROUTE_METRIC), r.add());
+        }
+        if (c instanceof Change.StaleRoute st) {
+            List<HostState.PersistentRoute> routes = toggle(s.persistentRoutes(), st.persistent(), st.add(), c);
+            HostState t = new HostState(s.computerName(), s.adapters(), s.interfaces(), routes);
+            Route r = st.persistent().route();
+            if (s.adapter(st.ifIndex()).isEmpty() || r.prefix() == 0) {
+                return t;
+            }
+            return edit(t, st.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), a.dns(),
+                    toggle(a.routes(), r, st.add(), c)));
         }
         if (c instanceof Change.Dns d) {
             return edit(s, d.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), d.servers(), a.routes()));
@@ -84,7 +97,18 @@ final class StateSimulator {
         if (s.adapter(ifIndex).isEmpty()) {
             throw new IllegalStateException("no adapter with ifIndex " + ifIndex);
         }
-        return new HostState(s.computerName(), s.adapters().stream().map(a -> a.ifIndex() == ifIndex ? f.apply(a) : a).toList());
+        return new HostState(s.computerName(), s.adapters().stream().map(a -> a.ifIndex() == ifIndex ? f.apply(a) : a).toList(),
+                s.interfaces(), s.persistentRoutes());
+    }
+
+    /** The persistent store follows New-NetRoute/Remove-NetRoute (both stores by default); any metric is removed. */
+    private static HostState persist(HostState s, HostState.PersistentRoute p, boolean add) {
+        List<HostState.PersistentRoute> routes = new ArrayList<>(s.persistentRoutes());
+        routes.removeIf(q -> q.ifIndex() == p.ifIndex() && q.route().equals(p.route()));
+        if (add) {
+            routes.add(p);
+        }
+        return new HostState(s.computerName(), s.adapters(), s.interfaces(), routes);
     }
 
     static Adapter copy(Adapter a, String name, boolean dhcp4, List<IpAddress> addresses, List<String> gateways,

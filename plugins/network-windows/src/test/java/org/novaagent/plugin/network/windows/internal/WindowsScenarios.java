@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.novaagent.api.XenStoreView;
 import org.novaagent.network.testkit.Scenario;
 import org.novaagent.network.testkit.ScenarioLoader;
@@ -63,8 +64,9 @@ final class WindowsScenarios {
                 throw new IllegalStateException("before state of " + name, e);
             }
             HostState applied = before;
+            // a detached NIC's adapter is gone, its persistent routes stay (as on Windows)
             state = new HostState(applied.computerName(), state.adapters().stream()
-                    .map(a -> applied.adapter(a.ifIndex()).orElse(a)).toList());
+                    .map(a -> applied.adapter(a.ifIndex()).orElse(a)).toList(), Set.of(), applied.persistentRoutes());
         }
         return new WindowsScenario(name, sc.xenstore(), state);
     }
