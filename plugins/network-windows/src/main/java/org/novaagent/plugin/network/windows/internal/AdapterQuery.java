@@ -41,6 +41,8 @@ final class AdapterQuery {
             + "foreach ($r in @(Get-NetRoute -PolicyStore PersistentStore -ErrorAction SilentlyContinue))"
             + " { Out ('RT|' + $r.InterfaceIndex + '|' + (Clean $r.DestinationPrefix) + '|' + (Clean $r.NextHop)"
             + " + '|' + $r.RouteMetric) }\r\n"
+            + "foreach ($f in @(Get-NetFirewallRule -DisplayName 'RS_FIREWALL_RULE' -ErrorAction SilentlyContinue"
+            + " | Get-NetFirewallAddressFilter)) { Out ('FW|' + ((@($f.RemoteAddress) | ForEach-Object { Clean $_ }) -join ',')) }\r\n"
             + "exit 0\r\n";
 
     private AdapterQuery() {

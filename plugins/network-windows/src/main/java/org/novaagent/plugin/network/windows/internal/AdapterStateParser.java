@@ -3,6 +3,7 @@ package org.novaagent.plugin.network.windows.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * DNS|ifIndex|server
  * IF|ifIndex                                (every IP interface, hidden adapters' included)
  * RT|ifIndex|destination prefix|next hop|metric    (every persistent route; the metric may be missing)
+ * FW|remote address,remote address,...     (the provider-data firewall rule, when it exists)
  * </pre>
  * Booleans are PowerShell's {@code True}/{@code False}. A line that does not parse is logged and
  * skipped (a guest's odd adapter must not stop the others from being configured); on-link next
@@ -55,6 +57,7 @@ final class AdapterStateParser {
      */
     static HostState parse(String stdout) throws IOException {
         String host = null;
+        List<String> firewall = null;
         Map<Integer, Builder> adapters = new LinkedHashMap<>();
         Set<Integer> interfaces = new HashSet<>();
         List<HostState.PersistentRoute> persistent = new ArrayList<>();
@@ -86,6 +89,8 @@ final class AdapterStateParser {
                         }
                     });
                     case "DNS" -> adapter(adapters, f[1]).ifPresent(b -> b.dns().add(noZone(f[2])));
+                    case "FW" -> firewall = firewall != null ? firewall
+                            : Arrays.stream(f[1].split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
                     case "IF" -> interfaces.add(Integer.parseInt(f[1].strip()));
                     case "RT" -> {
                         String hop = noZone(f[3]);
@@ -110,7 +115,8 @@ final class AdapterStateParser {
             throw new IOException("the adapter query reported " + (host == null ? "no computer name" : "no adapter")
                     + ": " + clip(stdout.strip()));
         }
-        return new HostState(host, adapters.values().stream().map(Builder::build).toList(), interfaces, persistent);
+        return new HostState(host, adapters.values().stream().map(Builder::build).toList(), interfaces, persistent,
+                Optional.ofNullable(firewall));
     }
 
     private static Optional<Builder> adapter(Map<Integer, Builder> adapters, String index) {

@@ -141,6 +141,49 @@ sealed interface Change {
         }
     }
 
+    /**
+     * Creates the provider-data firewall rule ({@link ProviderFirewall}, protocol §4.7 step 7: inbound
+     * TCP 445 from the whitelisted addresses only) or sets its remote addresses; its undo sets the previous
+     * addresses back, or removes a rule it created. Not an adapter step: its ifIndex is 0.
+     *
+     * @param addresses the remote addresses, empty only in the undo of a creation (the rule is removed)
+     * @param previous  the addresses before as Windows showed them (e.g. {@code Any}), empty when the rule did not exist
+     */
+    record FirewallRule(List<String> addresses, java.util.Optional<List<String>> previous) implements Change {
+        public FirewallRule {
+            addresses = List.copyOf(addresses);
+        }
+
+        public int ifIndex() {
+            return 0;
+        }
+
+        public String describe() {
+            return addresses.isEmpty() ? "remove the firewall rule " + ProviderFirewall.RULE
+                    : (previous.isEmpty() ? "create" : "update") + " the firewall rule " + ProviderFirewall.RULE
+                    + " (inbound TCP 445) for " + String.join(", ", addresses);
+        }
+
+        public String statement() {
+            String rule = "-DisplayName " + PsQuote.literal(ProviderFirewall.RULE);
+            if (addresses.isEmpty()) {
+                return "Remove-NetFirewallRule " + rule;
+            }
+            return previous.isEmpty()
+                    ? "New-NetFirewallRule " + rule + " -Direction Inbound -Action Allow -Protocol TCP -LocalPort 445"
+                    + " -RemoteAddress " + PsQuote.array(addresses)
+                    : "Set-NetFirewallRule " + rule + " -RemoteAddress " + PsQuote.array(addresses);
+        }
+
+        public Change inverse() {
+            if (addresses.isEmpty()) {
+                return new FirewallRule(previous.orElseThrow(), java.util.Optional.empty());
+            }
+            return previous.isEmpty() ? new FirewallRule(List.of(), java.util.Optional.of(addresses))
+                    : new FirewallRule(previous.get(), java.util.Optional.of(addresses));
+        }
+    }
+
     /** Sets the DNS servers in order (an empty list resets them to what DHCP gives). */
     record Dns(int ifIndex, List<String> servers, List<String> previous) implements Change {
         public Dns {

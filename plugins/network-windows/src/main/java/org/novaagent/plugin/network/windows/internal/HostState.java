@@ -17,9 +17,11 @@ import org.novaagent.network.Route;
  *                         (a persistent route on an index outside both is left over from an adapter
  *                         that is gone, e.g. a detached Cloud Network)
  * @param persistentRoutes every route in the persistent store, default routes included, with its metric
+ * @param firewallRule     the remote addresses of the provider-data firewall rule ({@link ProviderFirewall#RULE})
+ *                         as Windows shows them, when the rule exists
  */
 record HostState(String computerName, List<Adapter> adapters, Set<Integer> interfaces,
-                 List<PersistentRoute> persistentRoutes) {
+                 List<PersistentRoute> persistentRoutes, Optional<List<String>> firewallRule) {
 
     /**
      * One route of the persistent store ({@code Get-NetRoute -PolicyStore PersistentStore}).
@@ -41,6 +43,19 @@ record HostState(String computerName, List<Adapter> adapters, Set<Integer> inter
         adapters = List.copyOf(adapters);
         interfaces = Set.copyOf(interfaces);
         persistentRoutes = List.copyOf(persistentRoutes);
+        firewallRule = Objects.requireNonNull(firewallRule, "firewallRule").map(List::copyOf);
+    }
+
+    /**
+     * A state without the firewall rule.
+     *
+     * @param computerName     the computer name
+     * @param adapters         the adapters
+     * @param interfaces       the IP interfaces
+     * @param persistentRoutes the persistent routes
+     */
+    HostState(String computerName, List<Adapter> adapters, Set<Integer> interfaces, List<PersistentRoute> persistentRoutes) {
+        this(computerName, adapters, interfaces, persistentRoutes, Optional.empty());
     }
 
     /**
@@ -50,7 +65,7 @@ record HostState(String computerName, List<Adapter> adapters, Set<Integer> inter
      * @param adapters     the adapters
      */
     HostState(String computerName, List<Adapter> adapters) {
-        this(computerName, adapters, Set.of(), List.of());
+        this(computerName, adapters, Set.of(), List.of(), Optional.empty());
     }
 
     /**

@@ -17,7 +17,8 @@ import org.novaagent.network.Route;
  * changes out. Per adapter, in this order: enabled if disabled, IPv4 DHCP off, addresses removed and added, default
  * routes, DNS servers in the host's order, persistent routes, and the rename to the Cloud Network
  * label ({@link AdapterNames}); then the removal of the agent's persistent routes left by adapters that are
- * gone or no longer in the host's data; then the computer name ({@link ComputerName}). Only differences
+ * gone or no longer in the host's data; then the provider-data firewall rule ({@link ProviderFirewall}); then the
+ * computer name ({@link ComputerName}). Only differences
  * become changes, so a repeat plans nothing.
  *
  * <p>A protocol that is disabled on an adapter (the old agent's {@code Element not found} when IPv6
@@ -34,10 +35,11 @@ final class NetworkPlanner {
      * @param state     the adapters now
      * @param filter    the adapter selection the model was matched against
      * @param computer  the computer-name decision
+     * @param firewall  the provider-data firewall rule decision
      * @return the plan
      */
     static NetworkPlan plan(NetworkConfig config, HostState state, AdapterFilter.Result filter,
-                            ComputerName.Decision computer) {
+                            ComputerName.Decision computer, ProviderFirewall.Decision firewall) {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>(config.notes());
         Set<String> taken = new HashSet<>();
@@ -56,6 +58,8 @@ final class NetworkPlanner {
             });
         }
         staleRoutes(config, state, filter, changes);
+        firewall.change().ifPresent(changes::add);
+        notes.addAll(firewall.notes());
         notes.addAll(computer.notes());
         return new NetworkPlan(changes, computer.newName(), filter.skipped(), notes);
     }

@@ -43,6 +43,9 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
             + " PowerShell session), plans the differences and applies them in a second session; the plan depends on"
             + " the adapters' state, which this dry run did not read";
 
+    /** A request value starting with this keeps the computer name (protocol §2.7). */
+    static final String NO_HOSTNAME = "nohostname";
+
     private static final Logger LOG = LoggerFactory.getLogger(ResetNetworkCommandHandler.class);
 
     private final ComputerNameSetter names;
@@ -91,7 +94,7 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
                 return CommandResult.of(FAILURE, "the adapters cannot be read: the target root is not the"
                         + " live system (the PowerShell query was only logged); nothing configured");
             }
-            plan = plan(context.xenStore(), state.get());
+            plan = plan(context.xenStore(), state.get(), request.value());
         } catch (NetworkConfigException | IllegalArgumentException e) {
             LOG.warn("resetnetwork rejected: {}", e.getMessage());
             return CommandResult.of(FAILURE, e.getMessage());
@@ -129,8 +132,20 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         return CommandResult.ok(String.join("; ", message));
     }
 
-    /** Reads the host's data and plans against the adapters; pure apart from the XenStore reads. */
+    /** As {@link #plan(XenStoreView, HostState, String)} for a request with an empty value. */
     static NetworkPlan plan(XenStoreView view, HostState state) throws NetworkConfigException, IOException {
+        return plan(view, state, "");
+    }
+
+    /**
+     * Reads the host's data and plans against the adapters; pure apart from the XenStore reads.
+     *
+     * @param view  the host's data
+     * @param state the adapters now
+     * @param value the request's value: one starting with {@value #NO_HOSTNAME} keeps the computer name
+     *              (protocol §2.7, the old Windows agent's rule)
+     */
+    static NetworkPlan plan(XenStoreView view, HostState state, String value) throws NetworkConfigException, IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         for (String child : view.list(XenStoreNetworkParser.NETWORKING)) {
             view.read(XenStoreNetworkParser.NETWORKING + "/" + child).ifPresent(v -> entries.put(child, v));
@@ -140,6 +155,10 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
         NetworkConfig config = new XenStoreNetworkParser().parse(entries, Optional.empty(), filter.nics());
         ComputerName.Decision computer = ComputerName.decide(view.read(XenStoreNetworkParser.HOSTNAME),
                 state.computerName());
-        return NetworkPlanner.plan(config, state, filter, computer);
+        if (value.startsWith(NO_HOSTNAME) && computer.newName().isPresent()) {
+            computer = new ComputerName.Decision(Optional.empty(), List.of("computer name not changed to '"
+                    + computer.newName().get() + "': the request's value starts with '" + NO_HOSTNAME + "'"));
+        }
+        return NetworkPlanner.plan(config, state, filter, computer, ProviderFirewall.decide(view, state.firewallRule()));
     }
 }

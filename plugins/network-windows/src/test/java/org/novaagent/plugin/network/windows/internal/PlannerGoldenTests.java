@@ -105,7 +105,7 @@ class PlannerGoldenTests {
     }
 
     private void check(WindowsScenarios.WindowsScenario sc) throws Exception {
-        NetworkPlan plan = ResetNetworkCommandHandler.plan(sc.view(), sc.state());
+        NetworkPlan plan = ResetNetworkCommandHandler.plan(sc.view(), sc.state(), sc.value());
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("plan.txt"), plan.describe());
         if (!plan.changes().isEmpty()) {
@@ -116,7 +116,7 @@ class PlannerGoldenTests {
         GoldenTrees.assertTree(Path.of("src/test/resources/golden", sc.name()), out, rel -> true);
 
         HostState after = StateSimulator.apply(sc.state(), plan);
-        NetworkPlan again = ResetNetworkCommandHandler.plan(sc.view(), after);
+        NetworkPlan again = ResetNetworkCommandHandler.plan(sc.view(), after, sc.value());
         assertTrue(again.isEmpty(), () -> "a repeat must plan nothing, planned:\n" + again.describe());
         assertEquals(plan.notes(), again.notes(), "the same notes every time");
     }

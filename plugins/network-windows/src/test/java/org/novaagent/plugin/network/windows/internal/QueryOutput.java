@@ -34,6 +34,7 @@ final class QueryOutput {
         state.interfaces().stream().sorted().forEach(i -> lines.add("IF|" + i));
         state.persistentRoutes().forEach(p -> lines.add("RT|" + p.ifIndex() + "|" + p.route().cidr() + "|"
                 + p.route().gateway() + "|" + p.metric()));
+        state.firewallRule().ifPresent(fw -> lines.add("FW|" + String.join(",", fw)));
         return String.join("\r\n", lines) + "\r\n";
     }
 

@@ -74,6 +74,21 @@ class ResetNetworkCommandHandlerTests {
     }
 
     @Test
+    void aValueStartingWithNohostnameConfiguresTheAdaptersAndKeepsTheComputerName() throws Exception {
+        FakePowerShell ps = new FakePowerShell(ipv6Off.state());
+        CommandResult r = handler.handle(TestRequests.string("resetnetwork", "nohostname-please"), context(ps, ipv6Off.xenstore()));
+        assertEquals("0", r.returnCode(), r.message());
+        assertTrue(r.message().endsWith("; computer name not changed to 'web01': the request's value starts with"
+                + " 'nohostname'"), r.message());
+        assertEquals(2, ps.sessions().size(), "the query and the adapters' session");
+        assertTrue(renamed.isEmpty(), "SetComputerNameExW is not called");
+        CommandResult other = handler.handle(TestRequests.string("resetnetwork", "NoHostname"),
+                context(new FakePowerShell(ipv6Off.state()), ipv6Off.xenstore()));
+        assertEquals("0", other.returnCode(), other.message());
+        assertEquals(List.of("web01"), renamed, "the prefix is matched exactly, as the spec writes it");
+    }
+
+    @Test
     void aRepeatAppliesNothing() throws Exception {
         NetworkPlan plan = ResetNetworkCommandHandler.plan(ipv6Off.view(), ipv6Off.state());
         FakePowerShell ps = new FakePowerShell(StateSimulator.apply(ipv6Off.state(), plan));

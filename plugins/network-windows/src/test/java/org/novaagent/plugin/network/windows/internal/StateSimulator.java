@@ -20,7 +20,7 @@ final class StateSimulator {
 
     static HostState apply(HostState state, NetworkPlan plan) {
         HostState s = apply(state, plan.changes());
-        return plan.computerName().map(n -> new HostState(n, s.adapters(), s.interfaces(), s.persistentRoutes())).orElse(s);
+        return plan.computerName().map(n -> new HostState(n, s.adapters(), s.interfaces(), s.persistentRoutes(), s.firewallRule())).orElse(s);
     }
 
     static HostState apply(HostState state, List<Change> changes) {
@@ -61,7 +61,7 @@ final class StateSimulator {
         }
         if (c instanceof Change.StaleRoute st) {
             List<HostState.PersistentRoute> routes = toggle(s.persistentRoutes(), st.persistent(), st.add(), c);
-            HostState t = new HostState(s.computerName(), s.adapters(), s.interfaces(), routes);
+            HostState t = new HostState(s.computerName(), s.adapters(), s.interfaces(), routes, s.firewallRule());
             Route r = st.persistent().route();
             if (s.adapter(st.ifIndex()).isEmpty() || r.prefix() == 0) {
                 return t;
@@ -71,6 +71,14 @@ final class StateSimulator {
         }
         if (c instanceof Change.Dns d) {
             return edit(s, d.ifIndex(), a -> copy(a, a.name(), a.dhcp4(), a.addresses(), a.gateways(), d.servers(), a.routes()));
+        }
+        if (c instanceof Change.FirewallRule fw) {
+            if (s.firewallRule().isPresent() == fw.previous().isEmpty()) {
+                throw new IllegalStateException("Windows refuses " + c.describe() + ": the rule "
+                        + (fw.previous().isEmpty() ? "exists" : "does not exist"));
+            }
+            return new HostState(s.computerName(), s.adapters(), s.interfaces(), s.persistentRoutes(),
+                    fw.addresses().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(fw.addresses()));
         }
         Change.Rename r = (Change.Rename) c;
         boolean clash = s.adapters().stream().anyMatch(o -> o.ifIndex() != r.ifIndex() && o.name().equalsIgnoreCase(r.name()));
@@ -98,7 +106,7 @@ final class StateSimulator {
             throw new IllegalStateException("no adapter with ifIndex " + ifIndex);
         }
         return new HostState(s.computerName(), s.adapters().stream().map(a -> a.ifIndex() == ifIndex ? f.apply(a) : a).toList(),
-                s.interfaces(), s.persistentRoutes());
+                s.interfaces(), s.persistentRoutes(), s.firewallRule());
     }
 
     /** The persistent store follows New-NetRoute/Remove-NetRoute (both stores by default); any metric is removed. */
@@ -108,7 +116,7 @@ final class StateSimulator {
         if (add) {
             routes.add(p);
         }
-        return new HostState(s.computerName(), s.adapters(), s.interfaces(), routes);
+        return new HostState(s.computerName(), s.adapters(), s.interfaces(), routes, s.firewallRule());
     }
 
     static Adapter copy(Adapter a, String name, boolean dhcp4, List<IpAddress> addresses, List<String> gateways,

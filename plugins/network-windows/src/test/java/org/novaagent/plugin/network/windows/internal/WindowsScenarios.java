@@ -33,7 +33,12 @@ final class WindowsScenarios {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record WindowsScenario(String name, Map<String, String> xenstore, HostState state) {
+    /** @param value the request's value ({@code request-value.txt}, empty when the scenario has none) */
+    record WindowsScenario(String name, Map<String, String> xenstore, HostState state, String value) {
+        WindowsScenario(String name, Map<String, String> xenstore, HostState state) {
+            this(name, xenstore, state, "");
+        }
+
         XenStoreView view() {
             return new MapXenStoreView(xenstore);
         }
@@ -66,7 +71,7 @@ final class WindowsScenarios {
             HostState applied = before;
             // a detached NIC's adapter is gone, its persistent routes stay (as on Windows)
             state = new HostState(applied.computerName(), state.adapters().stream()
-                    .map(a -> applied.adapter(a.ifIndex()).orElse(a)).toList(), Set.of(), applied.persistentRoutes());
+                    .map(a -> applied.adapter(a.ifIndex()).orElse(a)).toList(), Set.of(), applied.persistentRoutes(), applied.firewallRule());
         }
         return new WindowsScenario(name, sc.xenstore(), state);
     }
@@ -76,7 +81,8 @@ final class WindowsScenarios {
         try {
             Map<String, String> xs = JSON.readValue(resource(dir + "/xenstore.json").orElseThrow(),
                     new TypeReference<>() { });
-            return new WindowsScenario(name, xs, AdapterStateParser.parse(resource(dir + "/adapters.txt").orElseThrow()));
+            return new WindowsScenario(name, xs, AdapterStateParser.parse(resource(dir + "/adapters.txt").orElseThrow()),
+                    resource(dir + "/request-value.txt").map(String::strip).orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
