@@ -27,7 +27,7 @@ import org.novaagent.host.demo.DistroRootBuilder;
  * Issue #17, "Disk and processes": the tools the agent runs on a live system fail, hang or print
  * megabytes, through the real oxenstored and the real agent running as on a live system in a
  * {@link LiveOverlay} (so {@code chpasswd}, {@code netplan apply}, {@code ifup}, {@code nmcli} and
- * {@code subscription-manager} are really executed: they are {@link ToolStubs}). For each tool and
+ * {@code subscription-manager}/{@code rhnreg_ks} are really executed: they are {@link ToolStubs}). For each tool and
  * each fault: the reply is a failure nova sees as one, short and naming what failed; a hang is cut
  * at the configured request timeout ({@code timeout.<command> = 4}) and the tool, its child and its
  * double-forked "dhclient" are all gone with no zombie left; the previous network files are back
@@ -85,9 +85,9 @@ class ToolFaultE2ETests {
     }
 
     @Test
-    void nmcliAndSubscriptionManagerFailHangOrFlood() throws Exception {
+    void nmcliAndTheRegistrationToolsFailHangOrFlood() throws Exception {
         ToolStubs stubs = new ToolStubs(dir.resolve("rhel-ctl"));
-        try (LiveOverlay agent = live("rhel", Distro.RHEL, stubs, List.of("nmcli", "subscription-manager"))) {
+        try (LiveOverlay agent = live("rhel", Distro.RHEL, stubs, List.of("nmcli", "subscription-manager", "rhnreg_ks"))) {
             networkFaults(agent, stubs, "nmcli connection");
             Map<String, String> kms = Map.of("activation_key", "AK-s3cr3t-17", "profile", "web",
                     "domains", "rhn.example.com", "org", "acme");
@@ -97,6 +97,16 @@ class ToolFaultE2ETests {
                 f.check(agent, stubs, "kmsactivate/subscription-manager " + mode, mode, "500");
                 assertFalse(f.reply.message().contains("AK-s3cr3t-17"), f.reply.toString());
             }
+            // without an organisation the legacy rhnreg_ks registers (run under env -i by a shell)
+            Map<String, String> rhn = Map.of("activation_key", "AK-s3cr3t-17", "profile", "web",
+                    "domains", "rhn.example.com");
+            for (String mode : List.of("fail", "flood", "hang")) {
+                stubs.mode(mode);
+                Fault f = Fault.run(() -> sim.kmsactivate(rhn));
+                f.check(agent, stubs, "kmsactivate/rhnreg_ks " + mode, mode, "500");
+                assertFalse(f.reply.message().contains("AK-s3cr3t-17"), f.reply.toString());
+            }
+            assertTrue(stubs.calls().stream().anyMatch(c -> c.contains(" rhnreg_ks --activationkey")), stubs.calls().toString());
         }
     }
 
