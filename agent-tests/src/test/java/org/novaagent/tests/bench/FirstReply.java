@@ -80,23 +80,29 @@ final class FirstReply implements AutoCloseable {
     }
 
     /**
-     * Writes {@code n} {@code version} requests back to back, waits until the responder has taken
-     * them all, and checks that every one was answered 0.
+     * Writes {@code n} {@code version} requests, {@code batch} at a time back to back, waits after each
+     * batch until the responder has taken them all, and checks that every one was answered 0.
+     *
+     * @param alive false when the responder has died (the wait ends at once)
      */
-    void burst(int n, Duration timeout) throws XenStoreException, InterruptedException {
+    void burst(int n, int batch, Duration timeout, java.util.function.BooleanSupplier alive)
+            throws XenStoreException, InterruptedException {
         List<String> ids = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < n; i++) {
             String id = "burst-" + i + "-" + UUID.randomUUID();
             ids.add(id);
             client.write("data/host/" + id, RoundTripHost.VERSION_REQUEST);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!client.directory("data/host").isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(client.directory("data/host").size() + " of " + n
-                        + " burst requests still unanswered after " + timeout.toSeconds() + " s");
+            if ((i + 1) % batch == 0 || i + 1 == n) {
+                while (!client.directory("data/host").isEmpty()) {
+                    if (System.nanoTime() > deadline || !alive.getAsBoolean()) {
+                        throw new IllegalStateException(client.directory("data/host").size() + " of " + n
+                                + " burst requests unanswered (responder " + (alive.getAsBoolean() ? "alive" : "dead")
+                                + ", " + timeout.toSeconds() + " s allowed)");
+                    }
+                    Thread.sleep(20);
+                }
             }
-            Thread.sleep(50);
         }
         for (String id : ids) {
             Optional<String> reply = client.read("data/guest/" + id);

@@ -51,7 +51,7 @@ class LauncherLimitsE2ETests {
                 HostSimulator sim = new HostSimulator(host);
                 sim.setDefaultTimeout(Duration.ofSeconds(120));
                 assertTrue(sim.version().isSuccess(), "ready");
-                burst.burst(1000, Duration.ofSeconds(300)); // every one answered 0, or it throws
+                burst.burst(1000, 1000, Duration.ofSeconds(300), agent::isAlive); // all answered 0, or it throws
                 HostReply reset = sim.resetnetwork(largeNetwork());
                 String log = Files.readString(logs.resolve("agent.log"));
                 assertEquals("0", reset.returnCode(), reset + "\n" + log);
