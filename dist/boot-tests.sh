@@ -93,6 +93,13 @@ cp "$deb" "$r/tmp/a.deb"; cp "$pkgs"/3.0.1/*debian_all.deb "$r/tmp/b.deb"; cp "$
 apt_in "$r" install /tmp/a.deb && [ "$(enabled "$r" nova-agent.service)" = enabled ] && ok "lifecycle: apt-get install ./deb: enabled" || bad "lifecycle: install: $(enabled "$r" nova-agent.service)"
 in_root "$r" dpkg -s ifupdown passwd iproute2 openjdk-17-jre-headless >/dev/null 2>&1 && ok "lifecycle: Depends pulled in ifupdown, passwd, iproute2, Java 17" || bad "lifecycle: dependencies missing"
 [ "$(in_root "$r" /usr/sbin/nova-agent version 2>/dev/null)" = 3.0.0 ] && ok "lifecycle: the launcher runs on the packaged Java: version 3.0.0" || bad "lifecycle: nova-agent version"
+# issue #14: the postinst made the class archive for the packaged Java, and the launcher maps it
+jsa=$r/var/cache/nova-agent/classes.jsa
+[ -s "$jsa" ] && [ "$(cat "$jsa.size" 2>/dev/null)" = "$(wc -c <"$jsa")" ] \
+  && in_root "$r" env NOVA_AGENT_JAVA_OPTS=-Xlog:class+load /usr/sbin/nova-agent version 2>/dev/null \
+     | grep -q 'org.novaagent.runtime.cli.Main source: shared objects file' \
+  && ok "lifecycle: postinst made the class archive; the launcher loads the agent's classes from it" \
+  || bad "lifecycle: class archive: $(ls -l "$r/var/cache/nova-agent" 2>&1)"
 apt_in "$r" install --reinstall /tmp/a.deb && [ "$(enabled "$r" nova-agent.service)" = enabled ] && ok "lifecycle: reinstall: enabled" || bad "lifecycle: reinstall"
 apt_in "$r" install /tmp/b.deb && [ "$(enabled "$r" nova-agent.service)" = enabled ] && [ "$(in_root "$r" /usr/sbin/nova-agent version 2>/dev/null)" = 3.0.0 ] \
   && in_root "$r" dpkg-query -W -f='${Version}' nova-agent | grep -q '^3.0.1-1' && ok "lifecycle: upgrade to 3.0.1: enabled" || bad "lifecycle: upgrade"
@@ -109,7 +116,8 @@ apt_in "$r" remove nova-agent || bad "lifecycle: apt-get remove failed"
 [ ! -e "$r/etc/cloud/cloud.cfg.d/99-nova-agent-network.cfg" ] && grep -qx 'iface eth0 inet dhcp' "$r/etc/network/interfaces.d/50-cloud-init" \
   && ok "lifecycle: remove runs restore-network-config: cloud-init's file is back, the drop-in is gone" || bad "lifecycle: restore on remove: $(cat "$r/etc/network/interfaces.d/50-cloud-init")"
 [ ! -e "$r/usr/sbin/nova-agent" ] && [ -f "$r/etc/nova-agent/agent.conf" ] && [ "$(enabled "$r" nova-agent.service)" = masked ] \
-  && ok "lifecycle: remove: program gone, config kept, unit masked" || bad "lifecycle: remove: $(enabled "$r" nova-agent.service)"
+  && [ ! -e "$r/var/cache/nova-agent" ] \
+  && ok "lifecycle: remove: program gone, config kept, unit masked, class archive gone" || bad "lifecycle: remove: $(enabled "$r" nova-agent.service)"
 apt_in "$r" purge nova-agent && [ ! -e "$r/etc/nova-agent" ] && [ -z "$(find "$r/etc/systemd" -name 'nova-agent*')" ] \
   && ! in_root "$r" dpkg-query -W nova-agent >/dev/null 2>&1 && ok "lifecycle: purge: no config, no unit links, unknown to dpkg" || bad "lifecycle: purge"
 
