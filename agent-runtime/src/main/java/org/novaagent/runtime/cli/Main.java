@@ -4,6 +4,7 @@ package org.novaagent.runtime.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import org.novaagent.runtime.builtin.AgentVersion;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +35,10 @@ public final class Main {
         Optional<RunCommand> run = RunFastPath.parse(args); // the service's start: no picocli, no extensions
         if (run.isPresent()) {
             System.exit(RunFastPath.execute(run.get(), args, System.getenv(), System.err));
+        }
+        if (args.length == 1 && args[0].equals("version")) { // what scripts and image checks ask most: no picocli either
+            System.out.println(AgentVersion.get());
+            System.exit(ExitCodes.OK);
         }
         if (args.length >= 2 && args[0].equals("service") && args[1].equals("run")) {
             ServiceLog.redirectStderr(); // the service has no console: logs go to a rotating file

@@ -59,6 +59,21 @@ class RunFastPathTests {
         assertTrue(typo.stderr().contains("'--xenstroe'") && typo.stderr().contains("Possible solutions: --xenstore"), typo.stderr());
     }
 
+    /** A bare {@code version} skips picocli too; the same text as picocli's {@code version}, whose help still works. */
+    @Test
+    void bareVersionPrintsWhatTheVersionCommandPrints(@TempDir Path work) throws IOException, InterruptedException {
+        ChildJvm.Outcome bare = ChildJvm.agent(work, "version");
+        assertEquals(ExitCodes.OK, bare.exitCode(), bare.stderr());
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true),
+                "version");
+        assertEquals(ExitCodes.OK, code);
+        assertEquals(out.toString(), bare.stdout());
+        assertEquals(org.novaagent.runtime.builtin.AgentVersion.get() + System.lineSeparator(), bare.stdout());
+        ChildJvm.Outcome help = ChildJvm.agent(work, "version", "--help");
+        assertTrue(help.stdout().contains("Print the agent version."), help.stdout());
+    }
+
     /** The fast path's configuration errors are the same as picocli's run: exit 2 and the reason. */
     @Test
     void badConfigurationOnTheFastPathIsAUsageError(@TempDir Path work) throws IOException, InterruptedException {
