@@ -133,8 +133,9 @@ public final class AgentAssembly {
                                           org.novaagent.api.XenStoreView xenStore, boolean dryRun) {
         CommandHandler h = selection.selected().get(request.name());
         Module owner = h != null ? h.getClass().getModule() : AgentAssembly.class.getModule();
-        // a dry run never runs a process, even on the live system, whatever the handler does
-        ProcessRunner runner = dryRun && live ? new DryRunProcessRunner(root) : processes;
+        // a dry run never runs a process that may change something, even on the live system, whatever the
+        // handler does; on the live system it may run the queries the handler marks read-only (runReadOnly)
+        ProcessRunner runner = dryRun && live ? new DryRunProcessRunner(root, processes) : processes;
         return new RuntimeCommandContext(xenStore, facts, live, dryRun, clock, runner, config, sharedStates, owner);
     }
 

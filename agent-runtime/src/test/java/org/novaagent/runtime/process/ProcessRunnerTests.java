@@ -30,6 +30,48 @@ class ProcessRunnerTests {
         assertFalse(Files.exists(marker), "dry run must not run touch");
     }
 
+    /**
+     * A dry run on the live system hands the live runner only what the caller marks read-only; every
+     * plain run, whatever it is, is logged and not executed, and on a root that is not live even a
+     * read-only query is not executed.
+     */
+    @Test
+    void theDryRunRunnerRefusesEveryCommandThatIsNotMarkedReadOnly() throws Exception {
+        List<List<String>> reached = new java.util.ArrayList<>();
+        org.novaagent.api.ProcessRunner live = (command, stdin, timeout) -> {
+            reached.add(command);
+            return new ProcessResult(0, "adapters", "", true);
+        };
+        DryRunProcessRunner dry = new DryRunProcessRunner(Path.of("/"), live);
+        Path marker = dir.resolve("touched");
+        for (List<String> command : List.of(List.of("touch", marker.toString()), List.of("netplan", "apply"),
+                List.of("powershell.exe", "-Command", "-"))) {
+            ProcessResult r = dry.run(command, "Remove-Item x".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+            assertFalse(r.executed(), command.toString());
+            assertTrue(dry.run(command.toArray(String[]::new)).succeeded());
+        }
+        assertTrue(reached.isEmpty(), "no plain run reaches the live runner: " + reached);
+        assertFalse(Files.exists(marker));
+
+        ProcessResult q = dry.runReadOnly(List.of("powershell.exe", "-Command", "-"), new byte[0], Duration.ofSeconds(5));
+        assertTrue(q.executed());
+        assertEquals("adapters", q.stdout());
+        assertEquals(List.of(List.of("powershell.exe", "-Command", "-")), reached);
+
+        ProcessResult notLive = new DryRunProcessRunner(dir).runReadOnly(List.of("touch", marker.toString()), new byte[0],
+                Duration.ofSeconds(5));
+        assertFalse(notLive.executed(), "a root that is not live runs nothing, read-only or not");
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void theSystemRunnerRunsReadOnlyQueriesAsUsual() throws Exception {
+        ProcessResult r = new SystemProcessRunner().runReadOnly(List.of("sh", "-c", "echo read"), new byte[0],
+                Duration.ofSeconds(10));
+        assertTrue(r.executed() && r.succeeded());
+        assertEquals("read\n", r.stdout());
+    }
+
     @Test
     void realRunnerActuallyExecutes() throws Exception {
         Path marker = dir.resolve("touched");

@@ -25,6 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.novaagent.api.CommandHandler;
+import org.novaagent.api.ProcessRunner;
 
 /** The house-style rules (design/house-style.md §8) checked against every production class. */
 class ArchitectureTests {
@@ -191,6 +192,26 @@ class ArchitectureTests {
         classes().that().implement(CommandHandler.class)
                 .should(haveNoStaticMutableFields())
                 .check(classes);
+    }
+
+    /**
+     * A dry run on the live system executes what a handler marks read-only ({@code ProcessRunner.runReadOnly})
+     * and nothing else, so the mark is kept to small query classes that only read: outside the runtime only
+     * classes named {@code *Query} call it, and those classes never call {@code run}.
+     */
+    @Test
+    void onlyQueryClassesRunReadOnlyAndQueriesRunNothingElse() {
+        noClasses().that().resideOutsideOfPackage("org.novaagent.runtime.process..")
+                .and().haveSimpleNameNotEndingWith("Query")
+                .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(ProcessRunner.class))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.name("runReadOnly"))))
+                .check(classes);
+        noClasses().that().haveSimpleNameEndingWith("Query")
+                .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(ProcessRunner.class))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.name("run"))))
+                .check(classes);
+        assertTrue(classes.stream().anyMatch(c -> c.getSimpleName().endsWith("Query") && c.getMethodCallsFromSelf().stream()
+                .anyMatch(call -> call.getName().equals("runReadOnly"))), "the rule must have a caller to check");
     }
 
     private static ArchCondition<JavaClass> havePublicNoArgConstructor() {

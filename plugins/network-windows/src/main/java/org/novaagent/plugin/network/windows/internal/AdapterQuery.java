@@ -8,8 +8,9 @@ import org.novaagent.api.ProcessResult;
 import org.novaagent.api.ProcessRunner;
 
 /**
- * Reads the adapters' current state with one read-only PowerShell session: a fixed script (no host
- * input in it) that prints one {@code |}-separated record per line ({@link AdapterStateParser} has
+ * Reads the adapters' current state with one read-only PowerShell session
+ * ({@link org.novaagent.api.ProcessRunner#runReadOnly}, so a dry run on the live system reads it too):
+ * a fixed script (no host input in it) that prints one {@code |}-separated record per line ({@link AdapterStateParser} has
  * the format), every free-text field stripped of control characters and {@code |}.
  */
 final class AdapterQuery {
@@ -50,12 +51,15 @@ final class AdapterQuery {
 
     /**
      * @param runner the context's runner
-     * @return the state, or empty when the runner did not execute the query (a root that is not the live system)
+     * @return the state, or empty when the runner did not execute the query (a root that is not the live system;
+     *         a dry run executes it on the live system only, as a read-only query)
      * @throws IOException          PowerShell could not be started, failed, or reported no adapter
      * @throws InterruptedException the request was cancelled
      */
     static Optional<HostState> read(ProcessRunner runner) throws IOException, InterruptedException {
-        ProcessResult r = PowerShell.run(runner, SCRIPT, TIMEOUT);
+        // the one read-only session: a dry run on the live system executes it (agent-tests' ArchitectureTests
+        // allow runReadOnly only in *Query classes, which never call run)
+        ProcessResult r = runner.runReadOnly(PowerShell.COMMAND, PowerShell.ascii(SCRIPT), TIMEOUT);
         if (!r.executed()) {
             return Optional.empty();
         }

@@ -42,12 +42,21 @@ final class PowerShell {
      */
     static ProcessResult run(ProcessRunner runner, String script, Duration timeout)
             throws IOException, InterruptedException {
+        return runner.run(COMMAND, ascii(script), timeout);
+    }
+
+    /**
+     * @param script a script
+     * @return its bytes for stdin
+     * @throws IllegalArgumentException when it holds a character outside printable ASCII, CR and LF
+     */
+    static byte[] ascii(String script) {
         for (int i = 0; i < script.length(); i++) {
             char c = script.charAt(i);
             if ((c < 0x20 || c > 0x7e) && c != '\r' && c != '\n') {
                 throw new IllegalArgumentException("generated script holds a character outside printable ASCII at " + i);
             }
         }
-        return runner.run(COMMAND, script.getBytes(StandardCharsets.US_ASCII), timeout);
+        return script.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -38,10 +38,13 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
     /** nova's failure code for resetnetwork (agent-runtime's {@code NovaAcceptance}). */
     static final String FAILURE = "1";
 
-    /** The dry run's answer when the runtime's dry-run runner did not execute the read-only query either. */
+    /**
+     * The dry run's answer when the read-only query was not executed either: the runtime runs it only on the
+     * live system (on another root it would read this machine, not the root).
+     */
     static final String DRY_RUN_UNREAD = "dry run: nothing was run. resetnetwork reads the adapters (one read-only"
             + " PowerShell session), plans the differences and applies them in a second session; the plan depends on"
-            + " the adapters' state, which this dry run did not read";
+            + " the adapters' state, which a dry run reads only on the live system";
 
     /** A request value starting with this keeps the computer name (protocol §2.7). */
     static final String NO_HOSTNAME = "nohostname";

@@ -20,7 +20,8 @@ import org.novaagent.api.ProcessRunner;
  */
 final class FakePowerShell implements ProcessRunner {
 
-    record Session(List<String> command, String script, Duration timeout) {
+    /** @param readOnly the session came through {@link ProcessRunner#runReadOnly} */
+    record Session(List<String> command, String script, Duration timeout, boolean readOnly) {
     }
 
     private static final Pattern STEP = Pattern.compile("^Invoke-NovaStep (\\d+) \\{", Pattern.MULTILINE);
@@ -30,6 +31,7 @@ final class FakePowerShell implements ProcessRunner {
     private HostState state;
     private int applySessions;
     private boolean execute = true;
+    private boolean dryRun;
 
     FakePowerShell(HostState state) {
         this.state = state;
@@ -47,6 +49,15 @@ final class FakePowerShell implements ProcessRunner {
         return this;
     }
 
+    /**
+     * Behaves like the runtime's runner for a dry run on the live system: executes only what is marked
+     * read-only, logs everything else.
+     */
+    FakePowerShell dryRunOnLiveSystem() {
+        dryRun = true;
+        return this;
+    }
+
     void state(HostState newState) {
         state = newState;
     }
@@ -61,9 +72,18 @@ final class FakePowerShell implements ProcessRunner {
 
     @Override
     public synchronized ProcessResult run(List<String> command, byte[] stdin, Duration timeout) {
+        return session(command, stdin, timeout, false);
+    }
+
+    @Override
+    public synchronized ProcessResult runReadOnly(List<String> command, byte[] stdin, Duration timeout) {
+        return session(command, stdin, timeout, true);
+    }
+
+    private ProcessResult session(List<String> command, byte[] stdin, Duration timeout, boolean readOnly) {
         String script = new String(stdin, StandardCharsets.US_ASCII);
-        sessions.add(new Session(command, script, timeout));
-        if (!execute) {
+        sessions.add(new Session(command, script, timeout, readOnly));
+        if (!execute || (dryRun && !readOnly)) {
             return ProcessResult.notExecuted();
         }
         if (script.equals(AdapterQuery.SCRIPT)) {

@@ -165,7 +165,7 @@ class ResetNetworkCommandHandlerTests {
 
     @Test
     void aDryRunShowsThePlanAndTheScriptAndOnlyQueries() throws Exception {
-        FakePowerShell ps = new FakePowerShell(ipv6Off.state());
+        FakePowerShell ps = new FakePowerShell(ipv6Off.state()).dryRunOnLiveSystem();
         TestCommandContext ctx = context(ps, ipv6Off.xenstore()).dryRun(true);
         CommandResult r = run(ctx);
         assertEquals("0", r.returnCode());
@@ -174,7 +174,23 @@ class ResetNetworkCommandHandlerTests {
                 r.message());
         assertTrue(r.message().contains("Invoke-NovaStep 10 { Get-NetAdapter -InterfaceIndex 14 | Rename-NetAdapter"), r.message());
         assertEquals(1, ps.sessions().size());
+        assertTrue(ps.sessions().get(0).readOnly(), "the query is the one read-only session");
+        assertEquals(AdapterQuery.SCRIPT, ps.sessions().get(0).script());
         assertTrue(renamed.isEmpty());
+    }
+
+    @Test
+    void onlyTheFixedQueryIsMarkedReadOnly() throws Exception {
+        FakePowerShell ps = new FakePowerShell(ipv6Off.state());
+        TestCommandContext ctx = context(ps, ipv6Off.xenstore());
+        ctx.putSetting(ComputerRename.REBOOT_SETTING, "true");
+        assertEquals("0", run(ctx).returnCode());
+        assertEquals(List.of(true, false, false), ps.sessions().stream().map(FakePowerShell.Session::readOnly).toList(),
+                "query, apply session, shutdown.exe");
+        FakePowerShell failing = new FakePowerShell(ipv6Off.state()).failSession(1, 3);
+        assertEquals("1", run(context(failing, ipv6Off.xenstore())).returnCode());
+        assertEquals(List.of(true, false, false), failing.sessions().stream().map(FakePowerShell.Session::readOnly).toList(),
+                "query, apply session, undo session");
     }
 
     @Test
