@@ -60,7 +60,8 @@ public final class DryRunProcessRunner implements ProcessRunner {
             throw new IllegalArgumentException("empty command");
         }
         if (liveReader.isEmpty()) {
-            LOG.info("would run (read-only): {} (target root {} is not the live system)", String.join(" ", command), root);
+            LOG.info("would run: {}{} (a read-only query, but target root {} is not the live system)",
+                    String.join(" ", command), stdin.length > 0 ? " <stdin not shown>" : "", root);
             return ProcessResult.notExecuted();
         }
         LOG.info("dry run: running the read-only query {}", String.join(" ", command));

@@ -179,7 +179,34 @@ class WindowsRootE2ETests {
         assertTrue(reply.message().startsWith("the adapters cannot be read: the target root is not the live system"),
                 reply.message());
         assertTrue(agent.stderr().contains("would run: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
-                + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown>"), agent.stderr());
+                + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown> (a read-only query, but"
+                + " target root"), agent.stderr());
+    }
+
+    /**
+     * {@code agent resetnetwork --dry-run} on the Windows-shaped root, through real oxenstored: the adapter
+     * query is marked read-only, but the root is not the live system, so the runtime's dry-run runner
+     * only logs it (it would read this machine's adapters, not the guest's) and the reply says what a dry
+     * run on the guest itself would show; nothing else is run, nothing is written under the root.
+     */
+    @Test
+    @Order(8)
+    void aDryRunOnARootThatIsNotLiveRunsNotEvenTheQueryAndSaysWhy() throws Exception {
+        NetworkSpec.Nic pub = new NetworkSpec.Nic("public", "bc:76:4e:20:75:72",
+                List.of(new NetworkSpec.Ip("104.130.4.72", 24, Optional.of("104.130.4.1"))), List.of(), List.of(),
+                List.of("69.20.0.164"));
+        sim.writeNetwork(new NetworkSpec(Optional.of("web01"), List.of(pub)));
+        String[] run = RunningAgent.runArgs(Files.createDirectories(dir.resolve("agent-dry")), stage.daemon().socketPath(), root);
+        List<String> args = new java.util.ArrayList<>(List.of("resetnetwork", "--dry-run"));
+        args.addAll(List.of(run).subList(1, run.length));
+        AgentProcess.Result r = AgentProcess.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("the plan depends on the adapters' state, which a dry run reads only on the live"
+                + " system"), r.stdout());
+        assertTrue(r.stderr().contains("would run: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
+                + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command - <stdin not shown> (a read-only query, but"
+                + " target root"), r.stderr());
+        assertEquals(1, r.stderr().split("would run: ", -1).length - 1, "only the query, and only logged:\n" + r.stderr());
     }
 
     /**
