@@ -77,7 +77,7 @@ class GentooE2ETests {
             assertTrue(net.contains("# disabled by nova-agent: config_eth0=\"dhcp\"\nmtu_eth0=\"1500\"\n"), net);
             assertEquals(GentooRoot.IMAGE_CONF_NET, Files.readString(root.resolve("var/lib/nova-agent/backup/etc/conf.d/net")));
             assertEquals("e2e-gentoo", Files.readString(root.resolve("etc/hostname")).strip());
-            assertTrue(agent.stderr().contains("rc-service net.eth1 restart") && agent.stderr().contains("ln -snf net.lo /etc/init.d/net.eth1"),
+            assertTrue(agent.stderr().contains("rc-service net.eth1 restart") && agent.stderr().contains("ln -sn net.lo /etc/init.d/net.eth1"),
                     agent.stderr());
 
             assertZero(sim.resetnetwork(spec(true)), agent);

@@ -12,7 +12,7 @@ public interface Applier {
 
     /**
      * Commands run after the new files are in place, in order; the first non-zero exit fails the
-     * reset, the files are rolled back and these commands are run again to re-apply the old files.
+     * reset, the files are rolled back and {@link #rollbackCommands} re-apply the old files.
      *
      * @param plan the configuration and the file changes
      * @return argv lists, e.g. {@code [["netplan", "apply"]]}; may be empty
@@ -28,5 +28,19 @@ public interface Applier {
      */
     default List<List<String>> preCommands(ApplyPlan plan) {
         return List.of();
+    }
+
+    /**
+     * Commands run after a failed apply has put the previous files back, to make them take effect
+     * again. The default runs {@link #commands} again, which suits appliers whose commands only
+     * reload files; an applier whose commands also create state outside the files (a service link,
+     * a runlevel entry) undoes that here for what was new in the failed request. Failures are
+     * logged.
+     *
+     * @param plan the plan of the failed request (its changes' old contents are what is back now)
+     * @return argv lists; may be empty
+     */
+    default List<List<String>> rollbackCommands(ApplyPlan plan) {
+        return commands(plan);
     }
 }

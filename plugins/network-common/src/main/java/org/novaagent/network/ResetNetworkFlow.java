@@ -272,7 +272,7 @@ public final class ResetNetworkFlow {
             LOG.error("cannot restore the previous network files", e);
             return;
         }
-        for (List<String> cmd : applier.commands(plan)) {
+        for (List<String> cmd : applier.rollbackCommands(plan)) {
             execute(ctx, cmd).ifPresent(e -> LOG.error("re-applying the previous files failed too: {}", e));
         }
     }

@@ -22,21 +22,70 @@ import org.novaagent.network.FileChange;
  * the default runlevel before the file is written ({@code rc-service --ifexists}, {@code rc-update del};
  * failures there are only logged). Only the changed NICs are restarted, so the others keep their
  * connections.
+ *
+ * <p>A failed apply gets the previous file back; then a NIC that had none of our variables in it
+ * (new in the failed request, not taken over) is stopped, and what this request created for it is
+ * undone: {@code rc-update del} when it was not in the default runlevel before, {@code rm -f} of the
+ * service link when there was none (rm removes the link, never what it points to). Otherwise netifrc
+ * would run its default, DHCP, on that NIC at every boot. The other changed NICs are restarted on
+ * the old file.
  */
 final class NetifrcApplier implements Applier {
 
+    private final ServiceLinks before;
+
+    /** @param before the {@code net.*} services present before this request */
+    NetifrcApplier(ServiceLinks before) {
+        this.before = before;
+    }
+
     @Override
     public List<List<String>> commands(ApplyPlan plan) {
-        Set<String> changed = changed(plan);
         List<List<String>> out = new ArrayList<>();
-        for (String ifname : plan.interfaceNames()) {
-            if (changed.contains(NetifrcVariables.shellVar(ifname))) {
-                String service = "net." + ifname;
-                out.add(List.of("ln", "-snf", "net.lo", "/etc/init.d/" + service));
-                out.add(List.of("rc-update", "add", service, "default"));
-                out.add(List.of("rc-service", service, "restart"));
+        for (String ifname : changedInterfaces(plan)) {
+            out.addAll(start(ifname));
+        }
+        return out;
+    }
+
+    @Override
+    public List<List<String>> rollbackCommands(ApplyPlan plan) {
+        Set<String> hadConfig = new LinkedHashSet<>();
+        plan.takenOver().forEach(n -> hadConfig.add(NetifrcVariables.shellVar(n)));
+        confNet(plan).forEach(c -> hadConfig.addAll(byInterface(c.oldContent().orElse("")).keySet()));
+        List<List<String>> out = new ArrayList<>();
+        for (String ifname : changedInterfaces(plan)) {
+            String service = "net." + ifname;
+            if (hadConfig.contains(NetifrcVariables.shellVar(ifname))) {
+                out.addAll(start(ifname));
+                continue;
+            }
+            out.add(List.of("rc-service", "--ifexists", service, "stop"));
+            if (!before.enabled(service)) {
+                out.add(List.of("rc-update", "del", service, "default"));
+            }
+            if (!before.linked(service)) {
+                out.add(List.of("rm", "-f", "/etc/init.d/" + service));
             }
         }
+        return out;
+    }
+
+    /** The configured NICs whose variables changed or were taken over, in config order. */
+    private static List<String> changedInterfaces(ApplyPlan plan) {
+        Set<String> changed = changed(plan);
+        return plan.interfaceNames().stream().filter(n -> changed.contains(NetifrcVariables.shellVar(n))).toList();
+    }
+
+    /** Link (only where no {@code net.<if>} is: an operator's own script is never replaced), enable, restart. */
+    private List<List<String>> start(String ifname) {
+        String service = "net." + ifname;
+        List<List<String>> out = new ArrayList<>();
+        if (!before.linked(service)) {
+            out.add(List.of("ln", "-sn", "net.lo", "/etc/init.d/" + service));
+        }
+        out.add(List.of("rc-update", "add", service, "default"));
+        out.add(List.of("rc-service", service, "restart"));
         return out;
     }
 

@@ -72,7 +72,7 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     @Override
     public CommandResult handle(CommandRequest request, CommandContext context) throws InterruptedException {
-        return new ResetNetworkFlow().run(context, new NetifrcRenderer(), OPTIONS, new NetifrcApplier(),
+        return new ResetNetworkFlow().run(context, new NetifrcRenderer(), OPTIONS, new NetifrcApplier(ServiceLinks.read(context.root())),
                 OwnedFiles.none(), foreignConfig(context));
     }
 

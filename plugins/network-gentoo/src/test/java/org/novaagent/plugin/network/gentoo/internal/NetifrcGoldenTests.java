@@ -45,7 +45,7 @@ class NetifrcGoldenTests {
         Files.createDirectories(root.resolve("etc/conf.d"));
         Files.writeString(root.resolve(NetifrcRenderer.CONF_NET), IMAGE_CONF_NET);
         ScenarioRunner.run(ScenarioLoader.load(scenario), root, new NetifrcRenderer(), ResetNetworkCommandHandler.OPTIONS,
-                new NetifrcApplier(), OwnedFiles.none());
+                new NetifrcApplier(ServiceLinks.read(root)), OwnedFiles.none());
         GoldenTrees.assertTree(Path.of("src/test/resources/golden", scenario), root);
     }
 }

@@ -57,7 +57,7 @@ class ResetNetworkCommandHandlerTests {
     }
 
     private static List<List<String>> services(String ifname) {
-        return List.of(List.of("ln", "-snf", "net.lo", "/etc/init.d/net." + ifname),
+        return List.of(List.of("ln", "-sn", "net.lo", "/etc/init.d/net." + ifname),
                 List.of("rc-update", "add", "net." + ifname, "default"), List.of("rc-service", "net." + ifname, "restart"));
     }
 
@@ -130,7 +130,7 @@ class ResetNetworkCommandHandlerTests {
     }
 
     @Test
-    void aServiceThatFailsToRestartRollsTheFileBackAndReappliesIt(@TempDir Path root) throws Exception {
+    void aServiceThatFailsToRestartRollsTheFileBackAndUndoesTheNewNicsService(@TempDir Path root) throws Exception {
         TestCommandContext ctx = gentoo(root);
         ctx.runner().answer(List.of("rc-service", "net.eth1", "restart"),
                 new ProcessResult(1, "", " * ERROR: net.eth1 failed to start", true), 1);
@@ -139,10 +139,36 @@ class ResetNetworkCommandHandlerTests {
         assertTrue(result.message().contains("rc-service net.eth1 restart failed (exit 1)")
                 && result.message().contains("net.eth1 failed to start"), result.message());
         assertEquals(IMAGE, Files.readString(root.resolve("etc/conf.d/net")), "the image's file is back");
-        List<List<String>> restarts = ctx.commands().stream().filter(c -> c.get(0).equals("rc-service")).toList();
-        assertEquals(List.of(List.of("rc-service", "net.eth0", "restart"), List.of("rc-service", "net.eth1", "restart"),
-                List.of("rc-service", "net.eth0", "restart"), List.of("rc-service", "net.eth1", "restart")), restarts,
-                "after the rollback the same services are restarted on the old file");
+        List<List<String>> afterFailure = afterFailure(ctx, "net.eth1");
+        assertEquals(List.of(
+                        List.of("ln", "-sn", "net.lo", "/etc/init.d/net.eth0"), List.of("rc-update", "add", "net.eth0", "default"),
+                        List.of("rc-service", "net.eth0", "restart"),
+                        List.of("rc-service", "--ifexists", "net.eth1", "stop"), List.of("rc-update", "del", "net.eth1", "default"),
+                        List.of("rm", "-f", "/etc/init.d/net.eth1")), afterFailure,
+                "eth0 (configured in the image's file) restarted on it; eth1 (new) stopped, out of the runlevel, link gone");
+    }
+
+    @Test
+    void aRollbackKeepsTheServiceLinksThatWereThereBefore(@TempDir Path root) throws Exception {
+        TestCommandContext ctx = gentoo(root);
+        Files.createSymbolicLink(Files.createDirectories(root.resolve("etc/init.d")).resolve("net.eth1"), Path.of("net.lo"));
+        Files.createSymbolicLink(Files.createDirectories(root.resolve("etc/runlevels/default")).resolve("net.eth1"),
+                Path.of("/etc/init.d/net.eth1"));
+        ctx.runner().answer(List.of("rc-service", "net.eth1", "restart"), new ProcessResult(1, "", "failed", true), 1);
+        assertEquals("500", reset(ctx).returnCode());
+        assertTrue(ctx.commands().contains(List.of("ln", "-sn", "net.lo", "/etc/init.d/net.eth0")), ctx.commands().toString());
+        assertFalse(ctx.commands().contains(List.of("ln", "-sn", "net.lo", "/etc/init.d/net.eth1")), "an existing link is kept");
+        assertEquals(List.of(List.of("rc-service", "--ifexists", "net.eth1", "stop")),
+                afterFailure(ctx, "net.eth1").stream().filter(c -> String.join(" ", c).contains("net.eth1")).toList(),
+                "the operator's net.eth1 link and runlevel entry stay; the service is only stopped");
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/init.d/net.eth1")));
+    }
+
+    /** The commands run after the failed restart of {@code service}. */
+    private static List<List<String>> afterFailure(TestCommandContext ctx, String service) {
+        List<List<String>> all = ctx.commands();
+        int failed = all.indexOf(List.of("rc-service", service, "restart"));
+        return List.copyOf(all.subList(failed + 1, all.size()));
     }
 
     @Test
