@@ -31,6 +31,16 @@ public final class Headers {
     }
 
     /**
+     * @return the two-line header inside a {@code # BEGIN nova-agent} / {@code # END nova-agent} block of
+     *         a file that is otherwise the operator's (ENI {@code interfaces}, netifrc {@code conf.d/net}):
+     *         it claims the block only, and still carries {@link #MARKER}; ends with a newline
+     */
+    public static String hashBlockComment() {
+        return "# The lines between BEGIN nova-agent and END nova-agent are " + MARKER + ", do not edit them.\n"
+                + "# They are rewritten on every resetnetwork; the rest of this file is kept as it is.\n";
+    }
+
+    /**
      * @param content file content
      * @return true when the content carries our marker
      */

@@ -41,7 +41,7 @@ public final class IfupdownNgRenderer implements NetworkRenderer {
         config.interfaces().forEach(nic -> owned.add(nic.name()));
         String current = options.existing(INTERFACES).orElse(DEFAULT_MAIN);
         EniFileEditor.Edited edited = EniFileEditor.edit(current, owned);
-        StringBuilder block = new StringBuilder(EniFileEditor.BEGIN).append('\n').append(HEADER).append('\n');
+        StringBuilder block = new StringBuilder(EniFileEditor.BEGIN).append('\n').append(Headers.hashBlockComment()).append('\n');
         for (NetInterface nic : config.interfaces()) {
             block.append(IfupdownNgStanzas.render(nic)).append('\n');
         }

@@ -50,7 +50,7 @@ public final class EniRenderer implements NetworkRenderer {
             }
             files.add(new RenderedFile(DROP_IN, HEADER + "\n" + stanzas, 0644));
         } else {
-            String block = EniFileEditor.BEGIN + "\n" + HEADER + "\n" + stanzas
+            String block = EniFileEditor.BEGIN + "\n" + Headers.hashBlockComment() + "\n" + stanzas
                     + EniFileEditor.END + "\n";
             List<String> before = edited.before();
             if (!edited.hadBlock() && !before.isEmpty() && !before.get(before.size() - 1).isBlank()) {

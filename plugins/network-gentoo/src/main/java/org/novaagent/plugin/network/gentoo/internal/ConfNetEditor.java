@@ -80,7 +80,7 @@ final class ConfNetEditor {
 
     /** Our block: markers, header, and each NIC's label comment and assignments. */
     static String block(List<NetInterface> nics) {
-        StringBuilder out = new StringBuilder(BEGIN).append('\n').append(Headers.hashComment());
+        StringBuilder out = new StringBuilder(BEGIN).append('\n').append(Headers.hashBlockComment());
         for (NetInterface nic : nics) {
             out.append("# Label ").append(SafeText.comment(nic.label())).append(" (").append(nic.mac()).append(")\n");
             NetifrcVariables.of(nic).forEach((name, value) ->
