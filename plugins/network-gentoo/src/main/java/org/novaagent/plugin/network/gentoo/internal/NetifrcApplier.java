@@ -24,7 +24,7 @@ import org.novaagent.network.FileChange;
  * connections.
  *
  * <p>A failed apply gets the previous file back; then a NIC that had none of our variables in it
- * (new in the failed request, not taken over) is stopped, and what this request created for it is
+ * nor in its {@code conf.d/net.<if>} (new in the failed request) is stopped, and what this request created for it is
  * undone: {@code rc-update del} when it was not in the default runlevel before, {@code rm -f} of the
  * service link when there was none (rm removes the link, never what it points to). Otherwise netifrc
  * would run its default, DHCP, on that NIC at every boot. The other changed NICs are restarted on
@@ -39,9 +39,12 @@ final class NetifrcApplier implements Applier {
         this.before = before;
     }
 
+    /** Restarts a running standalone dhcpcd when its configuration changed (it reads it only at start). */
+    static final List<String> DHCPCD_RESTART = List.of("rc-service", "--ifstarted", "dhcpcd", "restart");
+
     @Override
     public List<List<String>> commands(ApplyPlan plan) {
-        List<List<String>> out = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>(dhcpcd(plan));
         for (String ifname : changedInterfaces(plan)) {
             out.addAll(start(ifname));
         }
@@ -51,9 +54,11 @@ final class NetifrcApplier implements Applier {
     @Override
     public List<List<String>> rollbackCommands(ApplyPlan plan) {
         Set<String> hadConfig = new LinkedHashSet<>();
-        plan.takenOver().forEach(n -> hadConfig.add(NetifrcVariables.shellVar(n)));
+        plan.changes().stream().filter(FileChange::changesConfig).map(FileChange::path)
+                .filter(p -> p.startsWith(NetifrcForeignConfig.serviceConf("")))
+                .forEach(p -> hadConfig.add(NetifrcVariables.shellVar(p.substring(NetifrcForeignConfig.serviceConf("").length()))));
         confNet(plan).forEach(c -> hadConfig.addAll(byInterface(c.oldContent().orElse("")).keySet()));
-        List<List<String>> out = new ArrayList<>();
+        List<List<String>> out = new ArrayList<>(dhcpcd(plan));
         for (String ifname : changedInterfaces(plan)) {
             String service = "net." + ifname;
             if (hadConfig.contains(NetifrcVariables.shellVar(ifname))) {
@@ -69,6 +74,12 @@ final class NetifrcApplier implements Applier {
             }
         }
         return out;
+    }
+
+    /** dhcpcd first (it lets go of our NICs, or takes them back after a rollback), then netifrc. */
+    private static List<List<String>> dhcpcd(ApplyPlan plan) {
+        return plan.changes().stream().anyMatch(c -> c.changesConfig() && c.path().equals(DhcpcdForeignConfig.DHCPCD_CONF))
+                ? List.of(DHCPCD_RESTART) : List.of();
     }
 
     /** The configured NICs whose variables changed or were taken over, in config order. */

@@ -3,7 +3,9 @@ package org.novaagent.plugin.network.gentoo.internal;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.novaagent.api.Applicability;
@@ -11,6 +13,7 @@ import org.novaagent.api.CommandContext;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.CommandResult;
 import org.novaagent.api.HostFacts;
+import org.novaagent.network.ForeignConfig;
 import org.novaagent.network.ForeignConfigDetector;
 import org.novaagent.network.NetworkBackend;
 import org.novaagent.network.OwnedFiles;
@@ -21,7 +24,7 @@ import org.novaagent.network.ResetNetworkHandler;
 
 /**
  * {@code resetnetwork} on Gentoo with OpenRC and netifrc: parse, edit {@code /etc/conf.d/net}, take over
- * {@code conf.d/net.<if>} lines for our NICs, stage with backups and rollback, then link, enable and
+ * {@code conf.d/net.<if>} lines for our NICs and a standalone dhcpcd's hold on them ({@code denyinterfaces}), stage with backups and rollback, then link, enable and
  * restart the changed {@code net.<if>} services (all through the shared {@link ResetNetworkFlow}). The
  * hostname goes to {@code /etc/hostname}, which OpenRC's {@code hostname} service reads before
  * {@code conf.d/hostname}, and {@code hostname N}. Gentoo's systemd profiles are left to network-networkd.
@@ -78,6 +81,12 @@ public final class ResetNetworkCommandHandler implements ResetNetworkHandler {
 
     @Override
     public ForeignConfigDetector foreignConfig(CommandContext context) {
-        return new NetifrcForeignConfig();
+        ForeignConfigDetector netifrc = new NetifrcForeignConfig();
+        ForeignConfigDetector dhcpcd = new DhcpcdForeignConfig();
+        return (config, stager) -> {
+            List<ForeignConfig> found = new ArrayList<>(netifrc.detect(config, stager));
+            found.addAll(dhcpcd.detect(config, stager));
+            return found;
+        };
     }
 }

@@ -41,7 +41,7 @@ class ResetNetworkCommandHandlerTests {
                 .build();
     }
 
-    private static TestCommandContext gentoo(Path root) throws IOException {
+    static TestCommandContext gentoo(Path root) throws IOException {
         TestCommandContext ctx = context(root, InitSystem.OPENRC)
                 .tool("/sbin/rc-service").tool("/sbin/rc-update").file("/etc/init.d/net.lo", "#!/sbin/openrc-run\n")
                 .file("/etc/conf.d/net", IMAGE)
