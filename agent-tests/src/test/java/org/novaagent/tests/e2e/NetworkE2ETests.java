@@ -144,7 +144,7 @@ class NetworkE2ETests {
      * rc.conf as rc.subr's {@code load_rc_config} reads it: {@code sh -n}, then sourced with
      * {@code set -eu} by a POSIX shell, printing the variables the test looks at.
      */
-    private static Map<String, String> sourceRcConf(Path root) throws IOException, InterruptedException {
+    static Map<String, String> sourceRcConf(Path root) throws IOException, InterruptedException {
         String file = root.resolve("etc/rc.conf").toString();
         Process syntax = new ProcessBuilder("sh", "-n", file).redirectErrorStream(true).start();
         String err = new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -299,7 +299,7 @@ class NetworkE2ETests {
      * The real ifupdown-ng (unpacked by {@code .ci/run}, never installed: it conflicts with ifupdown)
      * reads the file the agent wrote with no warning, and lists exactly lo, eth0 and eth1.
      */
-    private static void assertIfupdownNgReads(Path root) throws IOException, InterruptedException {
+    static void assertIfupdownNgReads(Path root) throws IOException, InterruptedException {
         Path ifng = Path.of(System.getenv().getOrDefault("IFUPDOWN_NG_ROOT", "/opt/ifupdown-ng"), "sbin");
         RequiredTool.requireInstalled(ifng.resolve("ifparse"), "ifupdown-ng (unpacked by .ci/run)",
                 "validates the Alpine interfaces file written end to end");
@@ -320,8 +320,8 @@ class NetworkE2ETests {
      * holds in etc/systemd/network (ours and the image's DHCP {@code 20-wired.network}): no complaint
      * about our files, and our addresses and routes, not DHCP, on eth0 and eth1.
      */
-    private static void assertNetworkdApplies(Path root) throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory(dir, "networkd");
+    static void assertNetworkdApplies(Path root) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory(root.getParent(), "networkd");
         NetworkdNetns.Result r = NetworkdNetns.run(root.resolve("etc/systemd/network"),
                 Map.of("eth0", DemoNetwork.ETH0_MAC.toLowerCase(), "eth1", DemoNetwork.ETH1_MAC.toLowerCase()),
                 List.of("eth0 inet 104.130.4.72/24", "eth0 inet6 2001:db8:104::72/64", "eth1 inet 10.208.227.239/19",
