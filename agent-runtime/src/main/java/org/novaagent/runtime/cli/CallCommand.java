@@ -107,9 +107,8 @@ public final class CallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = fixedCommand != null ? fixedCommand : command;
-        if (name == null || (fixedCommand != null && command != null)) {
-            err.println(fixedCommand == null ? "agent call: which command? (agent call COMMAND [--value TEXT] [--dry-run])"
-                    : "agent " + fixedCommand + " takes no command name (it is agent call " + fixedCommand + ")");
+        if (name == null) {
+            err.println("agent call: which command? (agent call COMMAND [--value TEXT] [--dry-run])");
             err.flush();
             return ExitCodes.USAGE;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.novaagent.runtime.builtin.AgentVersion;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Entry point of the {@code agent} command. A plain {@code agent run} goes straight to the daemon
@@ -87,8 +88,10 @@ public final class Main {
                 .addSubcommand("service", new CommandLine(new ServiceCommand()).addSubcommand("run", new ServiceRunCommand()))
                 .addSubcommand("version", new VersionCommand());
         // its own name, so usage text and the generated man page say "resetnetwork", not "call"
-        cli.getSubcommands().get("resetnetwork").getCommandSpec().name("resetnetwork").usageMessage()
-                .description("The same as agent call resetnetwork (kept for existing scripts).");
+        CommandSpec alias = cli.getSubcommands().get("resetnetwork").getCommandSpec();
+        alias.name("resetnetwork").usageMessage().description("The same as agent call resetnetwork (kept for existing scripts).");
+        // and no COMMAND parameter: the alias's command is fixed, so its synopsis must not offer one
+        List.copyOf(alias.positionalParameters()).forEach(alias::remove);
         extensions.commands().forEach((name, extension) -> cli.addSubcommand(name, ExtensionCommand.of(extension)));
         extensions.problems().forEach(p -> err.println("agent: " + p));
         String name = System.getProperty(COMMAND_NAME_PROPERTY, "");

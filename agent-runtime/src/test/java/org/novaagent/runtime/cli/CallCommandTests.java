@@ -133,6 +133,21 @@ class CallCommandTests {
     }
 
     @Test
+    void theResetnetworkAliasOffersNoCommandNameAndRefusesOne() {
+        Run help = run(List.of("resetnetwork", "--help"));
+        assertEquals(ExitCodes.OK, help.exitCode(), help.stderr());
+        assertFalse(help.stdout().contains("COMMAND"), "the alias's command is fixed: " + help.stdout());
+        assertTrue(help.stdout().contains("agent call resetnetwork"), help.stdout());
+
+        List<String> a = args();
+        a.remove(0);
+        a.add("version"); // agent resetnetwork version: not a way to run version
+        Run extra = run(a);
+        assertEquals(ExitCodes.USAGE, extra.exitCode(), extra.stdout());
+        assertTrue(extra.stderr().contains("'version'"), extra.stderr());
+    }
+
+    @Test
     void noApplicableHandlerExitsOneWithTheReasons() throws Exception {
         Run r = run(args());
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.stdout());
