@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.novaagent.runtime.trust.StrictModes;
 import org.novaagent.runtime.trust.WindowsAclTrustRule;
+import org.novaagent.runtime.trust.nativeapi.ProtectedDacl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state directory's guard on NTFS. A new directory gets, already in its {@code CreateDirectory}
@@ -21,20 +24,34 @@ import org.novaagent.runtime.trust.WindowsAclTrustRule;
  * full control handed down to files and subdirectories, so what {@code C:\ProgramData} hands down
  * (Users may add files and folders there) never applies; the same DACL is then set once more through
  * the ACL view (the JDK's {@code SetFileSecurityW}, which replaces the whole DACL, inherited entries
- * included) and the owner is set to Administrators. On every use the directory is checked with
- * {@link WindowsAclTrustRule#privateToAdministrators}: owner SYSTEM or Administrators, no other
- * principal with a right that changes it, accounts matched by well-known SID.
- *
- * <p>Not done: marking the DACL protected ({@code SE_DACL_PROTECTED}); the JDK's API cannot. A later
- * {@code icacls C:\ProgramData ... /T} or a reset of inherited permissions could add inherited
- * entries; the check on every use then refuses the directory and says so.
+ * included), marked protected ({@code SE_DACL_PROTECTED}, which the JDK cannot do) through
+ * {@code SetNamedSecurityInfoW} ({@link ProtectedDacl}, by well-known SID), so a later inheritance
+ * reset on {@code C:\ProgramData} does not reach it, and the owner is set to Administrators. On every
+ * use the directory is checked with {@link WindowsAclTrustRule#privateToAdministrators}: owner SYSTEM
+ * or Administrators, no other principal with a right that changes it, accounts matched by well-known
+ * SID. When the protected mark cannot be set it is logged and the directory used: the check on every
+ * use still refuses it the moment anything else is granted.
  */
 public final class AclStateGuard implements StateDirectoryGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AclStateGuard.class);
 
     private final WindowsAclTrustRule rule;
     private final Function<Path, AclFileAttributeView> views;
     private final UserPrincipalLookupService lookup;
     private final boolean aclAtCreation;
+    private final Protector protector;
+
+    /** Marks a directory's DACL protected with full control for the given SIDs (advapi32, or a stand-in). */
+    @FunctionalInterface
+    public interface Protector {
+        /**
+         * @param dir  the directory
+         * @param sids who gets full control
+         * @throws IOException when it cannot be done
+         */
+        void protect(Path dir, List<String> sids) throws IOException;
+    }
 
     /**
      * @param rule          the private-directory rule (its SID names come from advapi32 or a stand-in)
@@ -42,13 +59,15 @@ public final class AclStateGuard implements StateDirectoryGuard {
      * @param lookup        finds principals by name (the file system's, or the model's)
      * @param aclAtCreation hand the DACL to {@code CreateDirectory} (the JDK's Windows provider; a model
      *                      gets it through {@link #makePrivate} only)
+     * @param protector     marks the new DACL protected ({@link ProtectedDacl} over advapi32, or a stand-in)
      */
     public AclStateGuard(WindowsAclTrustRule rule, Function<Path, AclFileAttributeView> views,
-            UserPrincipalLookupService lookup, boolean aclAtCreation) {
+            UserPrincipalLookupService lookup, boolean aclAtCreation, Protector protector) {
         this.rule = rule;
         this.views = views;
         this.lookup = lookup;
         this.aclAtCreation = aclAtCreation;
+        this.protector = protector;
     }
 
     /**
@@ -58,7 +77,8 @@ public final class AclStateGuard implements StateDirectoryGuard {
     static AclStateGuard forFileSystem(FileSystem fs) {
         return new AclStateGuard(WindowsAclTrustRule.privateToAdministrators(),
                 p -> Files.getFileAttributeView(p, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS),
-                fs.getUserPrincipalLookupService(), true);
+                fs.getUserPrincipalLookupService(), true,
+                (dir, sids) -> ProtectedDacl.load("advapi32").set(dir.toString(), sids));
     }
 
     @Override
@@ -87,6 +107,12 @@ public final class AclStateGuard implements StateDirectoryGuard {
             throw new IOException("cannot set the ACL of state directory " + dir + ": its file system has no ACL view");
         }
         view.setAcl(rule.privateAcl(lookup));
+        try {
+            protector.protect(dir, WindowsAclTrustRule.privateSids());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.warn("state directory {}: its DACL is exact but not marked protected ({}); an inheritance reset on an"
+                    + " ancestor would add entries, which the check on every use refuses", dir, e.getMessage());
+        }
         try {
             view.setOwner(rule.administrators(lookup));
         } catch (IOException e) {

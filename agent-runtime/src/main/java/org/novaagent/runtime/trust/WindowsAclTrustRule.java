@@ -206,6 +206,11 @@ public final class WindowsAclTrustRule implements TrustRule {
         return acl;
     }
 
+    /** @return the SID strings of the accounts a private directory grants full control: SYSTEM, Administrators */
+    public static List<String> privateSids() {
+        return PRIVATE_OWNERS.stream().map(WellKnownAccount::sid).toList();
+    }
+
     /**
      * @param lookup as for {@link #privateAcl}
      * @return the Administrators group, the owner the agent gives a private directory

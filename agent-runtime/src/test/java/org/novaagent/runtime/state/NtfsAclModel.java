@@ -30,8 +30,8 @@ import org.novaagent.runtime.trust.WindowsAclTrustRule;
  * {@code DIRECTORY_INHERIT} reach directories, {@code FILE_INHERIT} files, {@code INHERIT_ONLY} is
  * dropped on the child unless the entry only passes through, and {@code CREATOR OWNER} becomes the
  * creator. Principals carry the names the JDK's Windows provider gives them ({@code domain\name}).
- * A path's own DACL is never merged with what its parent hands down later (as if it were protected:
- * see {@link AclStateGuard} for what the JDK's call leaves open there).
+ * A path's own DACL is never merged with what its parent hands down later (as if it were protected;
+ * the agent marks it so through SetNamedSecurityInfoW, recorded in {@link #protectedDirectories}).
  */
 public final class NtfsAclModel {
 
@@ -63,6 +63,7 @@ public final class NtfsAclModel {
     }
 
     private final Map<Path, Descriptor> own = new HashMap<>();
+    private final List<Path> protectedDirs = new ArrayList<>();
     private final Set<String> accounts;
     private final String creator;
     private final String users;
@@ -108,7 +109,22 @@ public final class NtfsAclModel {
      * @return the state directory's ACL guard over this model
      */
     public AclStateGuard guard(WindowsAclTrustRule.AccountNames names) {
-        return new AclStateGuard(WindowsAclTrustRule.privateToAdministrators(this::view, names), this::view, lookup(), false);
+        return guard(names, (dir, sids) -> protectedDirs.add(dir));
+    }
+
+    /**
+     * @param names     as for {@link #guard(WindowsAclTrustRule.AccountNames)}
+     * @param protector marks a DACL protected (the SetNamedSecurityInfoW stand-in)
+     * @return the guard
+     */
+    public AclStateGuard guard(WindowsAclTrustRule.AccountNames names, AclStateGuard.Protector protector) {
+        return new AclStateGuard(WindowsAclTrustRule.privateToAdministrators(this::view, names), this::view, lookup(),
+                false, protector);
+    }
+
+    /** @return the directories whose DACL the agent marked protected (through the default guard) */
+    public List<Path> protectedDirectories() {
+        return List.copyOf(protectedDirs);
     }
 
     public static AclEntry entry(String who, Set<AclEntryPermission> perms, AclEntryFlag... flags) {

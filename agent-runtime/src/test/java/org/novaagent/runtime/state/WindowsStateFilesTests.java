@@ -26,6 +26,8 @@ import static org.novaagent.runtime.state.NtfsAclModel.USERS;
 import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.runtime.trust.nativeapi.AccountLookup;
 import org.novaagent.runtime.trust.nativeapi.FakeAccounts;
+import org.novaagent.runtime.trust.nativeapi.FakeSecurity;
+import org.novaagent.runtime.trust.nativeapi.ProtectedDacl;
 
 /**
  * The Windows state directory ({@code C:\ProgramData\nova-agent}) over a Windows-shaped root whose
@@ -62,6 +64,7 @@ class WindowsStateFilesTests {
         assertEquals(List.of(SYSTEM + " ALLOW " + AclEntryPermission.values().length + " [FILE_INHERIT, DIRECTORY_INHERIT]",
                 ADMINS + " ALLOW " + AclEntryPermission.values().length + " [FILE_INHERIT, DIRECTORY_INHERIT]"), acl);
         assertEquals(List.of(), state.problems());
+        assertEquals(List.of(dir), model.protectedDirectories(), "marked protected once, when created");
         // what is made below inherits the private DACL, not ProgramData's
         assertEquals(List.of(SYSTEM, ADMINS), model.view(dir.resolve("requests")).getAcl().stream()
                 .map(e -> e.principal().getName()).toList());
@@ -147,10 +150,20 @@ class WindowsStateFilesTests {
             NtfsAclModel german = new NtfsAclModel(Set.of(system, admins, "VORDEFINIERT\\Benutzer"), system,
                     "VORDEFINIERT\\Benutzer");
             german.programData(root.resolve("ProgramData"), system, admins);
+            FakeSecurity security = FakeSecurity.load();
+            security.fake_sec_reset();
+            ProtectedDacl setNamedSecurityInfo = ProtectedDacl.load(FakeSecurity.library().toString());
             WindowsStateFiles files = WindowsStateFiles.under(root,
-                    german.guard(AccountLookup.load(FakeAccounts.library().toString())::nameOf));
+                    german.guard(AccountLookup.load(FakeAccounts.library().toString())::nameOf,
+                            (d, sids) -> setNamedSecurityInfo.set(d.toString(), sids)));
             files.write("history", new byte[] {'x'});
             Path dir = root.resolve("ProgramData/nova-agent");
+            assertEquals("path=" + dir + " type=1 info=0x80000004 owner=null group=null sacl=null acl=52/2"
+                    + " allow S-1-5-18 flags=0x3 mask=0x1f01ff allow S-1-5-32-544 flags=0x3 mask=0x1f01ff",
+                    security.fake_sec_last(), "protected DACL of SYSTEM and Administrators by SID, whatever the language");
+            assertEquals("", security.fake_sec_violations());
+            files.write("requests/r1", new byte[] {'y'});
+            assertEquals(1, security.fake_sec_calls(), "only when the agent creates the state directory");
             assertEquals(admins, german.view(dir).getOwner().getName());
             assertEquals(List.of(system, admins), german.view(dir).getAcl().stream().map(e -> e.principal().getName()).toList());
             assertEquals(List.of(), files.problems());
@@ -160,6 +173,25 @@ class WindowsStateFilesTests {
             assertEquals("", fake.fake_acct_violations());
         } finally {
             fake.fake_acct_reset();
+        }
+    }
+
+    @Test
+    void whenTheProtectedMarkCannotBeSetTheExactDaclStillHoldsAndTheCheckStillGuards() throws Exception {
+        FakeSecurity security = FakeSecurity.load();
+        security.fake_sec_reset();
+        security.fake_sec_fail(5); // ERROR_ACCESS_DENIED
+        try {
+            ProtectedDacl setNamedSecurityInfo = ProtectedDacl.load(FakeSecurity.library().toString());
+            WindowsStateFiles files = WindowsStateFiles.under(root,
+                    model.guard(ENGLISH::get, (d, sids) -> setNamedSecurityInfo.set(d.toString(), sids)));
+            files.write("history", "one\n".getBytes(StandardCharsets.UTF_8));
+            Path dir = root.resolve("ProgramData/nova-agent");
+            assertEquals(List.of(SYSTEM, ADMINS), model.view(dir).getAcl().stream().map(e -> e.principal().getName()).toList());
+            model.grant(dir, NtfsAclModel.entry(USERS, EnumSet.of(AclEntryPermission.WRITE_DATA)));
+            assertThrows(IOException.class, () -> files.write("history", new byte[] {'x'}));
+        } finally {
+            security.fake_sec_reset();
         }
     }
 
