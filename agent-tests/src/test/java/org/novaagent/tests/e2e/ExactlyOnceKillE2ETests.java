@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.novaagent.testkit.RequiredTool;
 import org.novaagent.tests.support.AgentProcess;
 
@@ -33,7 +34,10 @@ import org.novaagent.tests.support.AgentProcess;
  * must show at most one effect: file-inject keeps one backup of the previous content, so a second
  * run would replace the backup of the original with the injected content. A {@code "0"} reply
  * means exactly one effect; only a request killed while its command ran may answer that it was
- * interrupted (the journal's "started" record), and then it ran at most once.
+ * interrupted (the journal's "started" record), and then it ran at most once. Run over a Debian
+ * root (journal and backups in {@code var/lib/nova-agent}, through SafeFiles) and over a
+ * Windows-shaped one ({@code C:\Windows\motd-1} injected; journal, history and backups in
+ * {@code ProgramData/nova-agent}, through WindowsFiles and the Windows state directory).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExactlyOnceKillE2ETests {
@@ -60,15 +64,17 @@ class ExactlyOnceKillE2ETests {
         }
     }
 
-    @Test
-    void killedAtEveryWriteEachRequestHasOneReplyAndAtMostOneEffect() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"debian", "windows"})
+    void killedAtEveryWriteEachRequestHasOneReplyAndAtMostOneEffect(String system) throws Exception {
+        boolean windows = system.equals("windows");
         List<String> report = new ArrayList<>();
         int interrupted = 0;
         boolean survived = false;
         int rounds = 0;
         for (int n = 1; n <= MAX_WRITES && !survived; n++) {
             rounds = n - 1;
-            Round round = new Round(n);
+            Round round = new Round(n, windows);
             round.prepare();
             int exit = round.runKilledAt(n);
             survived = exit == 0;
@@ -85,8 +91,8 @@ class ExactlyOnceKillE2ETests {
             }
             round.check();
         }
-        System.out.printf("exactly once: killed at each of %d writes; %d interrupted commands, %d replies from the journal%n",
-                rounds, interrupted, report.size());
+        System.out.printf("exactly once (%s): killed at each of %d writes; %d interrupted commands, %d replies from the"
+                + " journal%n", system, rounds, interrupted, report.size());
         assertTrue(survived, "the agent still had writes to make after " + MAX_WRITES);
         // coverage: kills must land inside the answering of a request (both windows were hit before
         // main's request history added writes; the recorded-reply window is now only counted)
@@ -99,26 +105,40 @@ class ExactlyOnceKillE2ETests {
         final Path work;
         final Path root;
         final List<String> ids = new ArrayList<>();
+        /** Where the injected files are, root-relative, and how the host names them. */
+        final String target;
+        final String guestPrefix;
+        /** The agent's state directory, root-relative. */
+        final String state;
+        final String prefix;
 
-        Round(int n) {
+        Round(int n, boolean windows) {
             this.n = n;
-            this.work = dir.resolve("round-" + n);
+            this.prefix = windows ? "kw" : "k";
+            this.work = dir.resolve("round-" + prefix + n);
             this.root = work.resolve("root");
+            this.target = windows ? "Windows" : "etc";
+            this.guestPrefix = windows ? "C:\\Windows\\" : "/etc/";
+            this.state = windows ? "ProgramData/nova-agent" : "var/lib/nova-agent";
         }
 
         void prepare() throws Exception {
-            Files.createDirectories(root.resolve("etc"));
-            Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+            Files.createDirectories(root.resolve(target));
+            if (target.equals("Windows")) {
+                Files.createDirectories(root.resolve("Windows/System32"));
+            } else {
+                Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+            }
             String domain = stage.domain();
             for (int i = 1; i <= FILES; i++) {
-                Files.writeString(root.resolve("etc/motd-" + i), "original " + i + "\n");
+                Files.writeString(root.resolve(target + "/motd-" + i), "original " + i + "\n");
                 String value = Base64.getEncoder().encodeToString(
-                        ("/etc/motd-" + i + ",injected " + i + " in round " + n + "\n").getBytes(StandardCharsets.UTF_8));
-                String id = "k" + n + "-" + i;
+                        (guestPrefix + "motd-" + i + ",injected " + i + " in round " + n + "\n").getBytes(StandardCharsets.UTF_8));
+                String id = prefix + n + "-" + i;
                 stage.host().write(domain + "/data/host/" + id, "{\"name\":\"injectfile\",\"value\":\"" + value + "\"}");
                 ids.add(id);
             }
-            String id = "k" + n + "-v";
+            String id = prefix + n + "-v";
             stage.host().write(domain + "/data/host/" + id, "{\"name\":\"version\",\"value\":\"agent\"}");
             ids.add(id);
         }
@@ -155,8 +175,8 @@ class ExactlyOnceKillE2ETests {
                 String id = ids.get(i - 1);
                 String reply = stage.host().read(domain + "/data/guest/" + id).orElse("<none>");
                 assertEquals(Optional.empty(), stage.host().read(domain + "/data/host/" + id), "n=" + n + " " + id + " left");
-                String file = Files.readString(root.resolve("etc/motd-" + i));
-                Path backupPath = root.resolve("var/lib/nova-agent/backup/etc/motd-" + i);
+                String file = Files.readString(root.resolve(target + "/motd-" + i));
+                Path backupPath = root.resolve(state + "/backup/" + target + "/motd-" + i);
                 String backup = Files.exists(backupPath) ? Files.readString(backupPath) : "<no backup>";
                 String state = "n=" + n + " " + id + ": reply " + reply + ", file '" + file + "', backup '" + backup + "'";
                 assertFalse(backup.startsWith("injected"), "ran twice: " + state);
@@ -165,18 +185,19 @@ class ExactlyOnceKillE2ETests {
                 } else {
                     assertTrue(reply.contains("\"returncode\":\"500\"") && reply.contains("was interrupted"), state);
                 }
-                try (Stream<Path> left = Files.list(root.resolve("etc"))) {
+                try (Stream<Path> left = Files.list(root.resolve(target))) {
                     assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains("tmp")).toList(), state);
                 }
             }
             String version = stage.host().read(domain + "/data/guest/" + ids.get(FILES)).orElse("<none>");
             assertTrue(version.contains("\"returncode\":\"0\"") || version.contains("was interrupted"), "n=" + n + " " + version);
             assertEquals(Optional.empty(), stage.host().read(domain + "/data/host/" + ids.get(FILES)));
-            Path journal = root.resolve("var/lib/nova-agent/requests");
-            if (Files.isDirectory(journal)) {
-                try (Stream<Path> records = Files.list(journal)) {
-                    assertEquals(List.of(), records.toList(), "n=" + n + ": journal records left");
-                }
+            Path journal = root.resolve(state + "/requests");
+            assertTrue(Files.isDirectory(journal), "n=" + n + ": the journal was written in " + state);
+            assertFalse(Files.exists(root.resolve(state.startsWith("var") ? "ProgramData" : "var")),
+                    "n=" + n + ": the other system's state directory");
+            try (Stream<Path> records = Files.list(journal)) {
+                assertEquals(List.of(), records.toList(), "n=" + n + ": journal records (or staging leftovers) left");
             }
         }
     }
