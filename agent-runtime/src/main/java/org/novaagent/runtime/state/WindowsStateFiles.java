@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.novaagent.api.support.BackupDirectory;
 import org.novaagent.api.support.WindowsFiles;
 import org.novaagent.api.support.WriteOptions;
@@ -145,9 +146,27 @@ public final class WindowsStateFiles implements StateFiles {
         }
     }
 
-    /** @return whether a directory is there (a link, reparse point or file on the way is refused) */
+    /**
+     * @return whether the directory is there as spelled (a link, reparse point or file on the way is
+     *         refused; NTFS matches the case itself, but under a Windows-shaped root on Linux a
+     *         differently-cased one would be used by {@link WindowsFiles} unchecked, so it is refused)
+     */
     private boolean exists(String rel) throws IOException {
         files.listFiles(rel);
-        return Files.isDirectory(files.root().resolve(rel), LinkOption.NOFOLLOW_LINKS);
+        Path exact = files.root().resolve(rel);
+        if (Files.isDirectory(exact, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Path parent = exact.getParent();
+        if (Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            String name = exact.getFileName().toString();
+            try (Stream<Path> entries = Files.list(parent)) {
+                if (entries.anyMatch(e -> e.getFileName().toString().equalsIgnoreCase(name))) {
+                    throw new IOException("state directory " + path() + ": " + rel + " exists spelled differently;"
+                            + " rename it to " + name);
+                }
+            }
+        }
+        return false;
     }
 }

@@ -210,6 +210,17 @@ class WindowsStateFilesTests {
     }
 
     @Test
+    void aDifferentlySpelledStateDirectoryOnALinuxFileSystemIsRefusedNotUsedUnchecked() throws Exception {
+        Files.createDirectories(root.resolve("ProgramData/NOVA-AGENT/requests"));
+        IOException e = assertThrows(IOException.class, () -> state.write("requests/r1", new byte[] {'x'}));
+        assertTrue(e.getMessage().endsWith("ProgramData/nova-agent exists spelled differently; rename it to nova-agent"),
+                e.getMessage());
+        try (var entries = Files.list(root.resolve("ProgramData/NOVA-AGENT/requests"))) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
     void whatAKillLeftBehindIsRemoved() throws Exception {
         state.write("requests/r1", "x".getBytes(StandardCharsets.UTF_8));
         Path requests = root.resolve("ProgramData/nova-agent/requests");
