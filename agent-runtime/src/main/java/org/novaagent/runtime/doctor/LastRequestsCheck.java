@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.novaagent.api.support.RefusedPathException;
 import org.novaagent.runtime.history.HistoryEntry;
 import org.novaagent.runtime.history.RequestHistory;
 import org.novaagent.runtime.route.NovaAcceptance;
@@ -22,8 +23,13 @@ final class LastRequestsCheck implements DoctorCheck {
     public List<Finding> run(DoctorContext ctx) throws IOException {
         RequestHistory history = RequestHistory.forHost(ctx.root(), ctx.agent().hostFacts());
         Map<String, HistoryEntry> last = new TreeMap<>();
-        for (HistoryEntry e : history.last(RequestHistory.DEFAULT_LIMIT)) {
-            last.put(e.command(), e);
+        try {
+            for (HistoryEntry e : history.last(RequestHistory.DEFAULT_LIMIT)) {
+                last.put(e.command(), e);
+            }
+        } catch (RefusedPathException e) { // a state directory the agent will not use: the host check says why
+            return List.of(Finding.warn(NAME, "the request history is not read: " + e.getMessage(),
+                    "fix the state directory as the host check says; the agent writes no history there until then"));
         }
         if (last.isEmpty()) {
             return List.of(Finding.ok(NAME, "no request answered yet (" + history.file() + ")"));

@@ -172,17 +172,18 @@ public final class RequestProcessor implements AutoCloseable {
                 journaled = start(id, raw.get());
                 result = execute(xs, parsed.get());
             }
-            RequestHistory h = history;
-            if (h != null) {
-                h.record(new HistoryEntry(java.time.Instant.now(), id, parsed.map(CommandRequest::name).orElse(null),
-                        result.returnCode(), (System.nanoTime() - startNanos) / 1_000_000, result.message()));
-            }
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
             String json = codec.encodeReply(result);
             pending.put(id, json);
             if (journaled) {
                 record(id, raw.get(), json);
             }
             commit(xs, id, json, recorded.isPresent());
+            RequestHistory h = history; // after the reply: its durable rewrite is not on the host's wait
+            if (h != null) {
+                h.record(new HistoryEntry(java.time.Instant.now(), id, parsed.map(CommandRequest::name).orElse(null),
+                        result.returnCode(), millis, result.message()));
+            }
             LOG.info("request {}: answered {}", id, result.returnCode());
             return Outcome.ANSWERED;
         } catch (XenStoreException e) {

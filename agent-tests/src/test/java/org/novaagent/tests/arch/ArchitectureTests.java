@@ -150,9 +150,10 @@ class ArchitectureTests {
     @Test
     void onlyTheSafeWriterChangesFiles() {
         // the runtime's request loop too: its request journal (issue #17) is written through SafeFiles, and
-        // the state directory behind it (POSIX SafeFiles, Windows WindowsFiles with the private ACL)
+        // the state directory behind it (POSIX SafeFiles, Windows WindowsFiles with the private ACL), and the
+        // request history written into it
         noClasses().that().resideInAnyPackage("org.novaagent.plugin..", "org.novaagent.network..",
-                        "org.novaagent.runtime.loop..", "org.novaagent.runtime.state..")
+                        "org.novaagent.runtime.loop..", "org.novaagent.runtime.state..", "org.novaagent.runtime.history..")
                 // test-jars on the class path (network testkits) are not production code
                 .and().resideOutsideOfPackage("..testkit..").and().haveSimpleNameNotEndingWith("Tests")
                 .should().callMethodWhere(JavaCall.Predicates.target(AccessTarget.Predicates.declaredIn(Files.class))
