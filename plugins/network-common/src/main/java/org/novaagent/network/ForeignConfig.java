@@ -66,11 +66,16 @@ public record ForeignConfig(String path, String owner, List<String> interfaces, 
         return new ForeignConfig(path, owner, interfaces, Action.REPLACE, Optional.empty());
     }
 
+    /** Root-relative prefix of the runtime directory (a tmpfs, written again at every boot). */
+    public static final String RUNTIME = "run/";
+
     /**
      * @return true when removing the package should bring the file back: not for 2.x's files (they
-     *         describe the server's old addresses) nor for our own
+     *         describe the server's old addresses), nor for our own, nor for a file under
+     *         {@value #RUNTIME} (the initramfs or cloud-init writes it again at every boot; a copy put
+     *         back later would be stale, so only the stager's backup is kept)
      */
     public boolean restorable() {
-        return !owner.equals(NOVA_AGENT_2X) && !owner.equals(NOVA_AGENT);
+        return !owner.equals(NOVA_AGENT_2X) && !owner.equals(NOVA_AGENT) && !path.startsWith(RUNTIME);
     }
 }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * NetworkManager profiles in {@link NmKeyfiles#CONNECTIONS} bound to a NIC nova-agent configures, by
+ * NetworkManager profiles in {@link NmKeyfiles#CONNECTIONS} and {@link #RUN_CONNECTIONS} bound to a NIC nova-agent configures, by
  * {@code interface-name=} or {@code mac-address=}: a second profile for the device (cloud-init's
  * {@code cloud-init-eth0.nmconnection} has autoconnect-priority 120, above ours; an installer's
  * "Wired connection 1") can win at boot, so each is removed (the stager keeps a backup). Our own
@@ -28,6 +28,17 @@ public final class NmKeyfileForeignConfig implements ForeignConfigDetector {
     public static final Pattern IGNORED = Pattern.compile(
             "^\\..*|.*(~|\\.bak|\\.orig|\\.rej|\\.old|\\.rpmnew|\\.rpmsave|\\.rpmorig|\\.augnew|\\.augtmp)$|.*\\.nova-tmp-.*");
 
+    /**
+     * In-memory profiles: NetworkManager reads them next to {@link NmKeyfiles#CONNECTIONS}; the
+     * initramfs's {@code nm-initrd-generator} writes {@code default_connection.nmconnection} (or one per
+     * {@code ip=}) there at every boot. Removed like the others, but never kept for a restore
+     * ({@link ForeignConfig#restorable()}).
+     */
+    public static final String RUN_CONNECTIONS = "run/NetworkManager/system-connections/";
+
+    /** Owner named for a profile in {@link #RUN_CONNECTIONS} that is not cloud-init's. */
+    static final String INITRD = "initramfs";
+
     private final boolean keepOurs;
 
     /** @param keepOurs true when nova-agent writes keyfiles itself (its own are then not foreign) */
@@ -38,8 +49,14 @@ public final class NmKeyfileForeignConfig implements ForeignConfigDetector {
     @Override
     public List<ForeignConfig> detect(NetworkConfig config, FileStager stager) throws IOException {
         List<ForeignConfig> out = new ArrayList<>();
-        for (String name : list(stager, NmKeyfiles.CONNECTIONS, "")) {
-            String file = NmKeyfiles.CONNECTIONS + name;
+        List<String> files = new ArrayList<>();
+        for (String dir : List.of(NmKeyfiles.CONNECTIONS, RUN_CONNECTIONS)) {
+            if (dir.equals(RUN_CONNECTIONS) && Files.isSymbolicLink(stager.resolve("run"))) {
+                continue;   // a linked run/ (a scratch root's) is not the tmpfs; the safe reader would refuse it
+            }
+            list(stager, dir, "").forEach(name -> files.add(dir + name));
+        }
+        for (String file : files) {
             String content = stager.read(file).orElse("");
             Map<String, String> keys = NmKeyfiles.keys(content);
             Optional<NetInterface> nic = bound(config, keys.getOrDefault("connection.interface-name", ""),
@@ -48,7 +65,8 @@ public final class NmKeyfileForeignConfig implements ForeignConfigDetector {
                 continue;
             }
             String owner = Headers.isOurs(content) ? ForeignConfig.NOVA_AGENT
-                    : content.contains("cloud-init") ? ForeignConfig.CLOUD_INIT : ForeignConfig.OTHER;
+                    : content.contains("cloud-init") ? ForeignConfig.CLOUD_INIT
+                    : file.startsWith(RUN_CONNECTIONS) ? INITRD : ForeignConfig.OTHER;
             out.add(ForeignConfig.remove(file, owner, List.of(nic.get().name())));
         }
         return out;

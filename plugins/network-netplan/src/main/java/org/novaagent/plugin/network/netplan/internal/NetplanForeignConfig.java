@@ -4,10 +4,10 @@ package org.novaagent.plugin.network.netplan.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.ForeignConfig;
 import org.novaagent.network.ForeignConfigDetector;
@@ -15,11 +15,15 @@ import org.novaagent.network.NetInterface;
 import org.novaagent.network.NetworkConfig;
 
 /**
- * Other {@code etc/netplan/*.yaml} files that configure a NIC nova-agent configures. netplan
+ * Other netplan YAML files that configure a NIC nova-agent configures, in every directory netplan
+ * reads ({@code /run/netplan}, {@code /etc/netplan}, {@code /lib/netplan}, see {@link #yamlFiles}). netplan
  * merges all files, so 2.x's {@value #LEGACY} next to ours gave eth0 the old server's addresses,
  * two default routes and doubled DNS. 2.x's file is removed whole (it is the replaced agent's
  * output); in any other file (cloud-init's {@code 50-cloud-init.yaml}, an installer's) only the
- * matching {@code ethernets} entries are commented out by {@link NetplanYamlEditor}.
+ * matching {@code ethernets} entries are commented out by {@link NetplanYamlEditor}, in place: in
+ * {@code /lib/netplan} too (a package update may bring the entry back; the next resetnetwork disables it
+ * again), and in {@code /run/netplan} (the initramfs's {@code ip=} file, cloud-init's on some images: a
+ * tmpfs, written again at boot, so no original is kept for a restore, see {@code ForeignConfig#restorable}).
  */
 final class NetplanForeignConfig implements ForeignConfigDetector {
 
@@ -46,19 +50,48 @@ final class NetplanForeignConfig implements ForeignConfigDetector {
         return out;
     }
 
-    private static List<String> yamlFiles(FileStager stager) throws IOException {
-        Path dir = stager.resolve("etc/netplan");
-        TreeSet<String> files = new TreeSet<>();
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.yaml")) {
+    /**
+     * The YAML files netplan reads, by priority: a name in {@code run/netplan} shadows the same name in
+     * {@code etc/netplan}, which shadows {@code lib/netplan} (netplan's {@code find_yaml_glob}); only the
+     * file that wins for a name can configure anything. A directory reached through a symbolic link is
+     * skipped ({@code lib} on a merged-/usr root is {@code usr/lib}, read there instead).
+     */
+    static List<String> yamlFiles(FileStager stager) throws IOException {
+        java.util.Map<String, String> winner = new java.util.TreeMap<>();
+        for (String dir : DIRS) {
+            String real = dir.equals("lib/netplan") && Files.isSymbolicLink(stager.resolve("lib")) ? "usr/lib/netplan" : dir;
+            if (linked(stager, real)) {
+                continue;
+            }
+            Path d = stager.resolve(real);
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(d, "*.yaml")) {
                 for (Path p : entries) {
-                    String rel = "etc/netplan/" + p.getFileName();
-                    if (!rel.equals(NetplanRenderer.PATH) && Files.isRegularFile(p)) {
-                        files.add(rel);
+                    String name = p.getFileName().toString();
+                    if (!winner.containsKey(name) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        winner.put(name, real + "/" + name);
                     }
                 }
             }
         }
-        return new ArrayList<>(files);
+        List<String> files = new ArrayList<>();
+        winner.values().stream().filter(f -> !f.equals(NetplanRenderer.PATH)).forEach(files::add);
+        return files;
+    }
+
+    /** Highest priority first. */
+    static final List<String> DIRS = List.of("run/netplan", "etc/netplan", "lib/netplan");
+
+    private static boolean linked(FileStager stager, String dir) {
+        String prefix = "";
+        for (String part : dir.split("/")) {
+            prefix = prefix.isEmpty() ? part : prefix + "/" + part;
+            if (Files.isSymbolicLink(stager.resolve(prefix))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -124,6 +124,61 @@ class NetplanTakeoverTests {
         }
     }
 
+    /** What Ubuntu's initramfs (initramfs-tools {@code netplan} hook, {@code ip=dhcp}) leaves in /run/netplan. */
+    static final String INITRAMFS_ETH0 = "network:\n  version: 2\n  renderer: networkd\n  ethernets:\n    eth0:\n"
+            + "      dhcp4: true\n      dhcp-identifier: mac\n      critical: true\n      match:\n"
+            + "        macaddress: \"bc:76:4e:20:75:72\"\n      set-name: \"eth0\"\n";
+    /** A package's default in /lib/netplan putting eth1 on DHCP. */
+    static final String LIB_ETH1 = "network:\n  version: 2\n  ethernets:\n    eth1:\n      dhcp4: true\n";
+    /** A /lib file shadowed by an /etc file of the same name: netplan never reads it, so it stays. */
+    static final String SHADOWED = "network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp6: true\n";
+
+    @Test
+    void runAndLibNetplanFilesAreTakenOverAndNetplanGeneratesOnlyOurs(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        TestCommandContext ctx = prepare(root, "cloud-init");
+        Path run = Files.createDirectories(root.resolve("run/netplan"));
+        Path lib = Files.createDirectories(root.resolve("lib/netplan"));
+        for (Path f : List.of(Files.writeString(run.resolve("eth0.yaml"), INITRAMFS_ETH0),
+                Files.writeString(lib.resolve("90-default.yaml"), LIB_ETH1),
+                Files.writeString(lib.resolve("50-cloud-init.yaml"), SHADOWED))) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        }
+        ResetNetworkCommandHandler h = new ResetNetworkCommandHandler();
+        CommandRequest req = CommandRequest.of("1", "resetnetwork", "");
+        assertEquals("0", h.handle(req, ctx).returnCode());
+        String runEth0 = Files.readString(run.resolve("eth0.yaml"));
+        assertTrue(runEth0.startsWith(ForeignConfigTakeover.MARKER_PREFIX) && runEth0.contains("# disabled by nova-agent:       dhcp4: true"),
+                runEth0);
+        assertEquals(INITRAMFS_ETH0, Files.readString(new FileStager(root).backupOf("run/netplan/eth0.yaml")));
+        assertFalse(Files.exists(root.resolve(ForeignConfigTakeover.ORIGINALS + "/run/netplan/eth0.yaml")),
+                "/run is written again at boot: no copy for a restore");
+        assertTrue(Files.readString(lib.resolve("90-default.yaml")).contains("# disabled by nova-agent:     eth1:"));
+        assertEquals(LIB_ETH1, Files.readString(root.resolve(ForeignConfigTakeover.ORIGINALS + "/lib/netplan/90-default.yaml")));
+        assertEquals(SHADOWED, Files.readString(lib.resolve("50-cloud-init.yaml")), "a shadowed file is not read by netplan");
+        ctx.clearCommands();
+        assertEquals("0", h.handle(req, ctx).returnCode());
+        assertEquals(List.of(), ctx.commands(), "a repeat takes over nothing more");
+
+        Path netplan = RequiredTool.require("netplan", "reads /run, /etc and /lib netplan like at boot");
+        Process p = new ProcessBuilder(netplan.toString(), "generate", "--root-dir", root.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "netplan generate timed out");
+        assertEquals(0, p.exitValue(), "netplan generate: " + out);
+        NetworkConfig config = new XenStoreNetworkParser().read(ctx.xenStore(), NicDiscovery.discover(root));
+        TreeSet<String> expected = new TreeSet<>();
+        for (NetInterface i : config.interfaces()) {
+            String file = "10-netplan-" + i.name() + ".network";
+            expected.add(file);
+            assertEquals(NetplanGenerateValidationTests.networkd(i),
+                    Files.readString(root.resolve("run/systemd/network").resolve(file)), file);
+        }
+        try (Stream<Path> files = Files.list(root.resolve("run/systemd/network"))) {
+            assertEquals(expected, new TreeSet<>(files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".network")).toList()), "networkd files");
+        }
+    }
+
     @Test
     void dryRunShowsTheTakeoverInItsDiff(@TempDir Path root) throws Exception {
         prepare(root, "nova-agent-2x-and-cloud-init");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.novaagent.api.CommandRequest;
 import org.novaagent.api.HostFacts;
 import org.novaagent.network.NmKeyfileRenderer;
+import org.novaagent.network.NmKeyfileForeignConfig;
 import org.novaagent.network.NmKeyfiles;
 import org.novaagent.network.FileStager;
 import org.novaagent.network.ForeignConfigTakeover;
@@ -63,7 +64,15 @@ class RhelTakeoverTests {
             "keyfiles-nova-agent-2x", Map.of("nova-agent-2x/ifcfg-eth0", SCRIPTS + "ifcfg-eth0",
                     "nova-agent-2x/ifcfg-eth1", SCRIPTS + "ifcfg-eth1", "nova-agent-2x/route-eth1", SCRIPTS + "route-eth1"),
             "keyfiles-cloud-init", Map.of("cloud-init/cloud-init-eth0.nmconnection", CONNECTIONS + "cloud-init-eth0.nmconnection",
-                    "cloud-init/ifcfg-eth0", SCRIPTS + "ifcfg-eth0"));
+                    "cloud-init/ifcfg-eth0", SCRIPTS + "ifcfg-eth0"),
+            "keyfiles-initrd", Map.of());
+
+    /** What NetworkManager's nm-initrd-generator writes for {@code ip=eth0:dhcp} (its keyfile output, 1.46). */
+    static final String INITRD_ETH0 = "[connection]\nid=eth0\nuuid=4f8a3b5e-3c1c-4c9a-9f5e-0d6a1f2b7c11\ntype=ethernet\n"
+            + "interface-name=eth0\nmulti-connect=1\nautoconnect-retries=1\n\n[ethernet]\n\n[ipv4]\ndhcp-timeout=90\n"
+            + "method=auto\nrequired-timeout=20000\n\n[ipv6]\naddr-gen-mode=eui64\nmethod=auto\n\n[proxy]\n\n[user]\n"
+            + "org.freedesktop.NetworkManager.origin=nm-initrd-generator\n";
+    static final String RUN_ETH0 = NmKeyfileForeignConfig.RUN_CONNECTIONS + "eth0.nmconnection";
 
     static Stream<String> cases() {
         return new TreeSet<>(CASES.keySet()).stream();
@@ -85,10 +94,31 @@ class RhelTakeoverTests {
             Files.writeString(root.resolve(SCRIPTS + "ifcfg-eth9"), OTHER_NIC);
             Files.writeString(root.resolve(SCRIPTS + "ifcfg-eth0.1716000000.5.bak"), INSTALLER_BY_DEVICE);
         }
+        if (name.equals("keyfiles-initrd")) {
+            Path run = Files.createDirectories(root.resolve(NmKeyfileForeignConfig.RUN_CONNECTIONS));
+            Files.writeString(run.resolve("eth0.nmconnection"), INITRD_ETH0);
+            Files.setPosixFilePermissions(run.resolve("eth0.nmconnection"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         if (name.contains("cloud-init")) {
             Files.createDirectories(root.resolve("etc/cloud/cloud.cfg.d"));
         }
         return ctx;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInitrdProfileInRunIsRemovedWithABackupButNoCopyForARestore(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        TestCommandContext ctx = prepare(root, "keyfiles-initrd");
+        String nmcli = RequiredTool.require("nmcli", "reads the initrd profile offline").toString();
+        Exec.Result fixture = Exec.run("sh", "-c", "\"$0\" --offline connection modify connection.autoconnect yes < \"$1\"",
+                nmcli, root.resolve(RUN_ETH0).toString());
+        assertEquals(0, fixture.code(), "the fixture is a profile NetworkManager reads: " + fixture.output());
+        assertEquals("0", new ResetNetworkCommandHandler().handle(CommandRequest.of("1", "resetnetwork", ""), ctx).returnCode());
+        assertFalse(Files.exists(root.resolve(RUN_ETH0)), "the initramfs's DHCP profile for eth0 is gone");
+        assertEquals(INITRD_ETH0, Files.readString(new FileStager(root).backupOf(RUN_ETH0)));
+        assertFalse(Files.exists(root.resolve(ForeignConfigTakeover.ORIGINALS + "/" + RUN_ETH0)),
+                "/run is written again at boot: no copy for restore-network-config to put back later");
+        assertTrue(ctx.commands().contains(List.of("nmcli", "connection", "reload")), ctx.commands().toString());
     }
 
     @ParameterizedTest
