@@ -172,18 +172,17 @@ public final class RequestProcessor implements AutoCloseable {
                 journaled = start(id, raw.get());
                 result = execute(xs, parsed.get());
             }
-            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            RequestHistory h = history; // before the reply: whoever sees the reply sees its history entry
+            if (h != null) {
+                h.record(new HistoryEntry(java.time.Instant.now(), id, parsed.map(CommandRequest::name).orElse(null),
+                        result.returnCode(), (System.nanoTime() - startNanos) / 1_000_000, result.message()));
+            }
             String json = codec.encodeReply(result);
             pending.put(id, json);
             if (journaled) {
                 record(id, raw.get(), json);
             }
             commit(xs, id, json, recorded.isPresent());
-            RequestHistory h = history; // after the reply: its durable rewrite is not on the host's wait
-            if (h != null) {
-                h.record(new HistoryEntry(java.time.Instant.now(), id, parsed.map(CommandRequest::name).orElse(null),
-                        result.returnCode(), millis, result.message()));
-            }
             LOG.info("request {}: answered {}", id, result.returnCode());
             return Outcome.ANSWERED;
         } catch (XenStoreException e) {
