@@ -176,6 +176,24 @@ class RequestProcessorTests {
         assertEquals(1, handlers.calls());
     }
 
+    /** The memory of answered ids is bounded (the soak's live heap grew with it, issue #17): the oldest go first. */
+    @Test
+    void theMemoryOfAnsweredIdsIsBoundedOldestFirst() throws Exception {
+        answer("{\"name\":\"version\"}"); // r1
+        try (FakeXenStoreClient xs = store.connect()) {
+            for (int i = 0; i < RequestProcessor.REMEMBERED_IDS; i++) {
+                store.hostWrite("data/host/n" + i, "{\"name\":\"version\"}");
+                assertEquals(RequestProcessor.Outcome.ANSWERED, processor.process(xs, "n" + i));
+            }
+            int last = RequestProcessor.REMEMBERED_IDS - 1;
+            store.hostWrite("data/host/n" + last, "{\"name\":\"version\"}");
+            assertEquals(RequestProcessor.Outcome.ALREADY_ANSWERED, processor.process(xs, "n" + last), "recent: remembered");
+            store.hostWrite("data/host/r1", "{\"name\":\"version\"}");
+            assertEquals(RequestProcessor.Outcome.ANSWERED, processor.process(xs, "r1"), "oldest: forgotten, a new request");
+        }
+        assertEquals(RequestProcessor.REMEMBERED_IDS + 2, handlers.calls());
+    }
+
     @Test
     void anIdAnsweredInThisRunIsNeverAnsweredAgain() throws Exception {
         answer("{\"name\":\"version\"}");
