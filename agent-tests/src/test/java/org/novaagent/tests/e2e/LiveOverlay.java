@@ -28,6 +28,9 @@ import org.novaagent.tests.support.AgentProcess;
  */
 final class LiveOverlay implements AutoCloseable {
 
+    /** The machine's network configuration directories, removed so that only the seed's count. */
+    static final List<String> NETWORK_DIRS = List.of("etc/netplan", "etc/network", "etc/sysconfig", "etc/NetworkManager");
+
     private final Path dir;
     private final Process process;
 

@@ -33,8 +33,6 @@ import org.novaagent.host.demo.DistroRootBuilder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SigtermE2ETests {
 
-    private static final List<String> NETWORK_DIRS = List.of("etc/netplan", "etc/network", "etc/sysconfig",
-            "etc/NetworkManager");
 
     @TempDir
     static Path dir;
@@ -118,7 +116,7 @@ class SigtermE2ETests {
         if (!Files.exists(seed)) {
             DistroRootBuilder.build(seed, Distro.UBUNTU);
         }
-        return LiveOverlay.start(overlay, stage.daemon().socketPath(), seed, NETWORK_DIRS,
+        return LiveOverlay.start(overlay, stage.daemon().socketPath(), seed, LiveOverlay.NETWORK_DIRS,
                 stubs.scripts(List.of("netplan")), "# SigtermE2ETests: defaults\n");
     }
 

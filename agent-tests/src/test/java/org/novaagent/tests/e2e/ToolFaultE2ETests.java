@@ -39,8 +39,6 @@ class ToolFaultE2ETests {
     private static final int TIMEOUT_S = 4;
     private static final String CONFIG = "# ToolFaultE2ETests\ntimeout.resetnetwork = " + TIMEOUT_S
             + "\ntimeout.password = " + TIMEOUT_S + "\ntimeout.kmsactivate = " + TIMEOUT_S + "\n";
-    private static final List<String> NETWORK_DIRS = List.of("etc/netplan", "etc/network", "etc/sysconfig",
-            "etc/NetworkManager");
 
     @TempDir
     static Path dir;
@@ -112,7 +110,7 @@ class ToolFaultE2ETests {
 
     private LiveOverlay live(String name, Distro distro, ToolStubs stubs, List<String> underTest) throws Exception {
         Path seed = DistroRootBuilder.build(dir.resolve(name + "-seed"), distro);
-        return LiveOverlay.start(dir.resolve(name), stage.daemon().socketPath(), seed, NETWORK_DIRS,
+        return LiveOverlay.start(dir.resolve(name), stage.daemon().socketPath(), seed, LiveOverlay.NETWORK_DIRS,
                 stubs.scripts(underTest), CONFIG);
     }
 
