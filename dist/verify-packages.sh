@@ -27,6 +27,24 @@ expect_modules() { # DIR TARGET: modules/ holds exactly the plugin set, lib/ no 
   have=$(ls "$1" | sed 's/-[0-9][0-9.]*\.jar$//' | sort | tr '\n' ' ')
   [ "$want" = "$have" ] && ok "$2: plugin set is [$want]" || bad "$2: plugin set [$have], expected [$want]"
 }
+expect_indexed() { # HOME TARGET: every modular jar records its packages (index-modules.sh); the training jar is off the module path
+  local m
+  if m=$(bash "$dist/index-modules.sh" --check "$1/lib" && bash "$dist/index-modules.sh" --check "$1/modules"); then
+    ok "$2: every modular jar in lib/ and modules/ records its packages (ModulePackages)"
+  else bad "$2: $m"; fi
+  [ "$(ls "$1/training")" = "$(cd "$dist/target/lib" && ls xenstore-sim-*.jar)" ] && ! ls "$1"/lib/xenstore-sim-* >/dev/null 2>&1 \
+    && ok "$2: training/ holds the class archive's embedded XenStore, lib/ does not" || bad "$2: training/: $(ls "$1/training" 2>&1)"
+}
+check_archive() { # PKGROOT: the installed launcher's --refresh-class-archive trains on the shipped training/ jar
+  local a=$scratch/archive/classes.jsa dict
+  if ! NOVA_AGENT_HOME=$1/usr/lib/nova-agent NOVA_AGENT_CLASS_ARCHIVE=$a "$1/usr/sbin/nova-agent" --refresh-class-archive >"$scratch/refresh.log" 2>&1; then
+    bad "class archive: --refresh-class-archive failed: $(tail -5 "$scratch/refresh.log")"; return
+  fi
+  dict=$(NOVA_AGENT_HOME=$1/usr/lib/nova-agent NOVA_AGENT_CLASS_ARCHIVE=$a NOVA_AGENT_JAVA_OPTS="-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary" "$1/usr/sbin/nova-agent" version 2>&1 || true)
+  grep -q ' org.novaagent.runtime.protocol.StreamingJson ' <<<"$dict" && ! grep -q ' picocli\.' <<<"$dict" \
+    && ok "class archive: made from the training run (a request's JSON classes archived, picocli not): $(wc -c <"$a") bytes" \
+    || bad "class archive: not from the training run: $(head -c 400 <<<"$dict")"
+}
 fake_root() { # DIR ID ID_LIKE VERSION
   mkdir -p "$1/etc" "$1/usr/sbin"
   printf 'ID=%s\nID_LIKE="%s"\nVERSION_ID="%s"\n' "$2" "$3" "$4" > "$1/etc/os-release"
@@ -106,6 +124,8 @@ for flavour in debian ubuntu; do
   [ "$(dpkg-deb -c "$deb" | awk '$6 ~ /usr\/sbin\/nova-agent$/ {print $1}')" = "-rwxr-xr-x" ] && ok "$flavour: launcher is 0755" || bad "$flavour: launcher mode"
   dpkg-deb -c "$deb" | awk '$6 ~ /plugins\/$/ {print $1, $2}' | grep -q '^drwxr-xr-x root/root' && ok "$flavour: plugins dir root-owned 0755" || bad "$flavour: plugins dir"
   expect_modules "$r/usr/lib/nova-agent/modules" deb-$flavour
+  expect_indexed "$r/usr/lib/nova-agent" "$flavour"
+  if [ $flavour = debian ]; then check_archive "$r"; fi
   check_docs "$r" "$flavour"
   if tool dpkg; then
     # maintainer scripts run (chrootless, DPKG_ROOT set) as in an image build: enabled without systemd
@@ -150,6 +170,7 @@ elif tool rpm; then
   fi
   rpm -qp --configfiles "$rpmf" 2>/dev/null | grep -q '^/etc/nova-agent/agent.conf$' && ok "rpm: agent.conf is a config file" || bad "rpm: config files"
   expect_modules "$rr/usr/lib/nova-agent/modules" rpm-rhel
+  expect_indexed "$rr/usr/lib/nova-agent" rpm
   check_docs "$rr" rpm
   if tool systemd-analyze; then verify_unit "$rr" /usr/lib/systemd/system rpm; fi
   os=$scratch/os-rhel; fake_root "$os" rhel "fedora" 9.4; mkdir -p "$os/etc/sysconfig/network-scripts" "$os/etc/NetworkManager"; : > "$os/usr/sbin/nmcli"; chmod 755 "$os/usr/sbin/nmcli"
@@ -180,6 +201,7 @@ elif tool rpm; then
     [ -z "$errs" ] && ok "suse rpm: rpmlint: 0 errors besides no-signature" || bad "suse rpm: rpmlint: $errs"
   fi
   expect_modules "$sr/usr/lib/nova-agent/modules" rpm-suse
+  expect_indexed "$sr/usr/lib/nova-agent" suse-rpm
   check_docs "$sr" suse-rpm
   os=$scratch/os-suse; fake_root "$os" opensuse-leap "suse opensuse" 15.6; mkdir -p "$os/etc/sysconfig/network"; : > "$os/usr/sbin/wicked"; chmod 755 "$os/usr/sbin/wicked"
   run_installed "$sr" suse-rpm "$os" password keyinit resetnetwork version features

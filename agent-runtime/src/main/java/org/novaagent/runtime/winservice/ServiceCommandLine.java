@@ -30,7 +30,7 @@ public record ServiceCommandLine(Path javaExe, Path home) {
      * idle-wake-up flags and class archive.
      */
     public static final List<String> JVM_FLAGS = List.of("-Xms2m", "-Xmx32m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
             "-Xshare:auto");
 
     /**

@@ -14,7 +14,7 @@ class ServiceCommandLineTests {
         ServiceCommandLine c = new ServiceCommandLine(Path.of("C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe"),
                 Path.of("C:\\Program Files\\nova-agent"));
         assertEquals("\"C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe\" -Xms2m -Xmx32m -Xss256k -XX:+UseSerialGC"
-                + " -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -Xshare:auto"
+                + " -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -Xshare:auto"
                 + " \"-Dnova.home=C:\\Program Files\\nova-agent\" --module-path"
                 + " \"C:\\Program Files\\nova-agent\\lib;C:\\Program Files\\nova-agent\\modules\" --add-modules ALL-MODULE-PATH"
                 + " -m org.novaagent.runtime/org.novaagent.runtime.cli.Main service run", c.commandLine());

@@ -18,7 +18,7 @@ public final class BenchAgent {
 
     /** The JVM flags of the packaged launcher ({@code dist/linux-root/usr/sbin/nova-agent}). */
     public static final List<String> LEAN_FLAGS = List.of("-Xms2m", "-Xmx32m", "-Xss256k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxMetaspaceSize=48m", "-Xshare:auto", "-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=60000",
             "-XX:GuaranteedAsyncDeflationInterval=60000", "-XX:-UseDynamicNumberOfCompilerThreads");

@@ -73,6 +73,23 @@ class ClassArchiveLauncherTests {
         assertTrue(run.out.contains(SHARED_MAIN), "the agent's classes come from the archive:\n" + head(run.out));
     }
 
+    /**
+     * The training run answered requests waiting in an embedded XenStore, so the archive holds the
+     * classes of the first replies (the request's JSON, the message loop), and only the daemon's: no
+     * picocli (every archived class costs idle memory), no simulator.
+     */
+    @Test
+    void theArchiveHoldsTheDaemonsFirstRepliesAndNotTheCli() throws Exception {
+        Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary"), "version");
+        assertEquals(0, run.exit, run::toString);
+        for (String cls : List.of("org.novaagent.runtime.protocol.StreamingJson", "org.novaagent.runtime.loop.RequestProcessor",
+                "org.novaagent.runtime.builtin.VersionCommandHandler", "com.fasterxml.jackson.core.json.ReaderBasedJsonParser")) {
+            assertTrue(run.out.contains(" " + cls + " "), () -> cls + " is not archived:\n" + head(run.out));
+        }
+        assertFalse(run.out.contains(" picocli."), "the CLI's picocli is not archived");
+        assertFalse(run.out.contains(" org.novaagent.xenstore.sim."), "the training's simulator is not archived");
+    }
+
     @Test
     void aTruncatedArchiveIsNotUsedAndTheAgentStarts() throws Exception {
         Path copy = damaged("truncated", bytes -> java.util.Arrays.copyOf(bytes, bytes.length / 3), true);
