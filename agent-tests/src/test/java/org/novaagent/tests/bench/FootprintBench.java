@@ -44,12 +44,13 @@ final class FootprintBench {
     /** The figures of one run: medians in ms, RSS in MiB. */
     record Result(Map<String, List<Double>> startMs, double agentRss2s, double agentRssAfterBurst,
                   double pythonRss2s, double pythonRssAfterBurst, int burst, int settleSeconds, double refreshSeconds,
-                  String deb) {
+                  String deb, ServiceManagerRss.Sample underServiceManager) {
     }
 
     private final Path work;
     private final Path deb;
     private final Path responder;
+    private final Path notifyListener;
     private final int runs;
     private final int burst;
     private final int settleSeconds;
@@ -58,6 +59,7 @@ final class FootprintBench {
         this.work = work;
         this.deb = deb;
         this.responder = responder;
+        this.notifyListener = responder.resolveSibling("notify-listener.py");
         this.runs = runs;
         this.burst = burst;
         this.settleSeconds = settleSeconds;
@@ -114,8 +116,11 @@ final class FootprintBench {
                 // pyxs fails on a directory listing over XenStore's 4 KiB payload (InvalidPayload: about 85
                 // pending request ids of this length), where our client reads it in parts: its burst comes in batches
                 double[] py = memory(probe, subjects.get(2), PYTHON_BATCH);
+                LOG.info("footprint: RSS of the agent under a service manager (NOTIFY_SOCKET)");
+                ServiceManagerRss.Sample managed = ServiceManagerRss.measure(probe, notifyListener,
+                        subjects.get(0).command(), subjects.get(0).env(), work.resolve("service-manager"));
                 return new Result(ms, agent[0], agent[1], py[0], py[1], burst, settleSeconds, refreshSeconds,
-                        deb.getFileName().toString());
+                        deb.getFileName().toString(), managed);
             }
         }
     }
