@@ -46,9 +46,8 @@ public final class ClassArchiveTraining {
      * @throws Exception when the store cannot start or the agent cannot be found
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: ClassArchiveTraining <scratch dir> [agent arguments...]");
-            System.exit(2);
+        if (args.length < 1) { // the launcher's --refresh-class-archive logs what the JVM prints for this
+            throw new IllegalArgumentException("usage: ClassArchiveTraining <scratch dir> [agent arguments...]");
         }
         Path dir = Path.of(args[0]);
         Path root = Files.createDirectories(dir.resolve("root"));
