@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.novaagent.runtime.notify.SdNotify;
 import org.novaagent.runtime.notify.ServiceNotifier;
 import org.novaagent.runtime.protocol.RequestCodec;
 import org.novaagent.runtime.route.CommandRouter;
@@ -108,7 +107,7 @@ public final class AgentDaemon {
     }
 
     private static AgentDaemon create(DaemonSettings settings, XenStoreFactory factory, CommandRouter router) {
-        return new AgentDaemon(settings, factory, router, SdNotify.fromEnvironment(System.getenv()), Clock.systemUTC());
+        return new AgentDaemon(settings, factory, router, ServiceNotifier.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     /**

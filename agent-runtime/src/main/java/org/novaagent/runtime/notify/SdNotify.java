@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * lazily, on the first message, so agents not run by systemd never load jnr-ffi. OpenRC 0.62+'s
  * supervise-daemon speaks the same protocol ({@code notify="socket:ready"}: it binds a datagram socket,
  * exports {@code NOTIFY_SOCKET}, waits for {@code READY=1}, then removes the socket); a socket that is
- * gone ends notification quietly instead of warning on every later status.
+ * gone ends notification quietly instead of warning on every later status. The daemon uses it where
+ * {@link SystemdNotifyCommand} cannot speak for the agent (not root, no {@code systemd-notify}) and as that
+ * command's fallback ({@link ServiceNotifier#fromEnvironment}); {@link FailedStartNotice} always uses it,
+ * since it must have sent before the process exits.
  */
 public final class SdNotify implements ServiceNotifier {
 
@@ -41,8 +44,8 @@ public final class SdNotify implements ServiceNotifier {
 
     /**
      * @param environment the process environment (e.g. {@link System#getenv()})
-     * @return a notifier for {@code NOTIFY_SOCKET}, or {@link ServiceNotifier#NONE} when unset or
-     *         invalid
+     * @return a libc notifier for {@code NOTIFY_SOCKET}, or {@link ServiceNotifier#NONE} when unset or
+     *         invalid (the daemon chooses with {@link ServiceNotifier#fromEnvironment} instead)
      */
     public static ServiceNotifier fromEnvironment(Map<String, String> environment) {
         String socket = environment.get("NOTIFY_SOCKET");
