@@ -20,6 +20,8 @@ boot=$(mono "" UserspaceTimestampMonotonic)
   echo "multiuser_s=$(secs "$(mono boot-probe.service InactiveExitTimestampMonotonic)" "$boot")"
   systemctl show nova-agent.service -p ActiveState -p SubState -p StatusText -p NRestarts
   grep -E '^(Seccomp|CapBnd):' "/proc/$pid/status"
+  # issue #14: READY=1 went through systemd-notify, so jnr-ffi's native stub (libjffi) is not mapped
+  echo "jffi_mapped=$(grep -c jffi "/proc/$pid/maps")"
   awk '$5 == "/usr" {print "usr_mount=" $6}' "/proc/$pid/mountinfo" | cut -d, -f1
   echo "twox=$(systemctl is-active python3-nova-agent.service)"
 } > $p/state.tmp
@@ -102,6 +104,9 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
     && ok "boot with XenStore: active (READY=1 received), status 'Watching data/host'" || bad "boot with XenStore: $(cat "$probe/state")"
   awk -v u="$(field start_s "$probe/state")" 'BEGIN { exit !(u + 0 < 15) }' && ok "boot with XenStore: READY=1 $(field start_s "$probe/state") s after the agent started; network-online at $(field online_s "$probe/state") s" \
     || bad "boot with XenStore: READY after $(field start_s "$probe/state") s"
+  [ "$(field jffi_mapped "$probe/state")" = 0 ] \
+    && ok "boot with XenStore: READY=1 came through systemd-notify (NotifyAccess=main accepted it), jnr-ffi not loaded" \
+    || bad "boot with XenStore: jnr-ffi loaded: $(grep jffi_mapped "$probe/state")"
   grep -q '^Seccomp:[[:space:]]*2' "$probe/state" && grep -q '^usr_mount=ro' "$probe/state" && ok "boot with XenStore: the agent runs sandboxed (seccomp filter, /usr read-only)" || bad "sandbox not in effect: $(cat "$probe/state")"
   [ "$(field twox "$probe/state")" != active ] && ok "boot with XenStore: 2.x's python3-nova-agent.service not running ($(field twox "$probe/state"))" || bad "2.x still runs"
   key="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBootTestsKeyForIssue11xxxxxxxxxxxxxxxxxxxx boot-tests"
@@ -146,6 +151,10 @@ ACTION
     && ok "upgrade while running (apt-get inside the booted system, $(field version "$probe/action.out")): the daemon was restarted (pid $pb -> $pa)" \
     || bad "upgrade while running: $(cat "$probe/action.out" 2>&1) $(tail -5 "$probe/apt.out" 2>&1)"
   [ "$(field ActiveState "$probe/final")" = active ] && ok "boot with XenStore: the agent is up at the end" || bad "final: $(cat "$probe/final" 2>&1)"
+  # systemd logs "Got notification message from PID n, but reception only permitted for main PID m" when it drops one
+  [ -s "$probe/journal" ] && ! grep -qE 'sd_notify|reception only permitted' "$probe/journal" \
+    && ok "boot with XenStore: no sd_notify warning, fallback to libc or refused notification in the journal" \
+    || bad "sd_notify: $(grep -hE 'sd_notify|reception only permitted' "$probe/journal" 2>&1)"
   kill "$oxs_pid" 2>/dev/null || true; wait "$oxs_pid" 2>/dev/null || true; oxs_pid=
 }
 

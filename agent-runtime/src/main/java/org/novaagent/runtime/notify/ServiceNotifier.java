@@ -39,7 +39,8 @@ public interface ServiceNotifier {
      * Sends one state message; never throws.
      *
      * @param state newline-separated {@code KEY=VALUE} assignments, e.g. {@code READY=1}
-     * @return true when the message was delivered
+     * @return true when the message was delivered (by {@link SystemdNotifyCommand}: handed to its sender
+     *         thread; its {@link #stopping()} waits for the outcome)
      */
     boolean notify(String state);
 
