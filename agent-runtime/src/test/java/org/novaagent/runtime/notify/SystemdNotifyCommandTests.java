@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +93,10 @@ class SystemdNotifyCommandTests {
         assertEquals(List.of(), fallback.messages());
     }
 
-    /** Past the 5 s barrier the message has left all the same: no resend through libc, no mode change. */
+    /**
+     * Past the 5 s barrier (systemd 246+) the message has left all the same: no resend through libc, no mode
+     * change. Without a barrier (EL8's 239) both messages simply arrive when the listener reads.
+     */
     @Test
     void anUnconfirmedBarrierStillCountsAsSent() throws Exception {
         Path tool = systemdNotify();
@@ -101,12 +105,15 @@ class SystemdNotifyCommandTests {
         SystemdNotifyCommand notifier = new SystemdNotifyCommand(tool, socket, fallback);
         assertTrue(notifier.ready("Watching data/host"));
         assertTrue(notifier.status("later"));
-        List<Message> got = listener.take(3, Duration.ofSeconds(20));
-        assertEquals(from(SELF, "READY=1\nSTATUS=Watching data/host"), got.get(0));
-        // systemd-notify reports its own failure (ETIMEDOUT) from its own pid, which NotifyAccess=main drops
-        assertEquals("ERRNO=110", got.get(1).text());
-        assertNotEquals(SELF, got.get(1).pid());
-        assertEquals(from(SELF, "STATUS=later"), got.get(2));
+        List<Message> got = new ArrayList<>(listener.take(2, Duration.ofSeconds(20)));
+        if (!got.get(1).text().startsWith("STATUS=")) {
+            // systemd 246+ reports its own failure (ETIMEDOUT) from its own pid, which NotifyAccess=main drops
+            assertEquals("ERRNO=110", got.get(1).text());
+            assertNotEquals(SELF, got.get(1).pid());
+            got.remove(1);
+            got.addAll(listener.take(1, Duration.ofSeconds(10)));
+        }
+        assertEquals(List.of(from(SELF, "READY=1\nSTATUS=Watching data/host"), from(SELF, "STATUS=later")), got);
         assertTrue(notifier.stopping());
         assertEquals(List.of(from(SELF, "STOPPING=1")), listener.take(1, Duration.ofSeconds(10)));
         assertEquals(List.of(), fallback.messages());
