@@ -33,9 +33,14 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            // before RunFastPath.parse: RunCommand's logger would otherwise set slf4j-simple up with
+            // its defaults, and --log-level, log.level and the timestamps would be ignored
+            LogSetup.configure(args, System.getenv(), null);
+        }
         Optional<RunCommand> run = RunFastPath.parse(args); // the service's start: no picocli, no extensions
         if (run.isPresent()) {
-            System.exit(RunFastPath.execute(run.get(), args, System.getenv(), System.err));
+            System.exit(RunFastPath.execute(run.get(), System.err));
         }
         if (args.length == 1 && args[0].equals("version")) { // what scripts and image checks ask most: no picocli either
             System.out.println(AgentVersion.get());

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,17 +87,15 @@ final class RunFastPath {
     }
 
     /**
-     * Configures logging and runs the command, mapping an unexpected exception to
-     * {@link ExitCodes#FAILURE} with its stack trace on {@code err}, as picocli does.
+     * Runs the command, mapping an unexpected exception to {@link ExitCodes#FAILURE} with its stack
+     * trace on {@code err}, as picocli does. Logging is configured before {@link #parse} (by
+     * {@link Main}): {@link RunCommand} has a logger, and the first logger sets slf4j-simple up.
      *
-     * @param run  the parsed command
-     * @param args the command line (for {@link LogSetup})
-     * @param env  the environment
-     * @param err  standard error
+     * @param run the parsed command
+     * @param err standard error
      * @return the exit code
      */
-    static int execute(RunCommand run, String[] args, Map<String, String> env, PrintStream err) {
-        LogSetup.configure(args, env, null);
+    static int execute(RunCommand run, PrintStream err) {
         try {
             return run.call();
         } catch (RuntimeException e) {

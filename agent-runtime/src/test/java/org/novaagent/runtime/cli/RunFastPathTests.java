@@ -85,6 +85,29 @@ class RunFastPathTests {
         assertTrue(bad.stderr().contains("configuration error"), bad.stderr());
     }
 
+    /**
+     * The fast path sets logging up as {@link LogSetup} says before the first logger exists:
+     * {@code --log-level} is obeyed and the lines have the short format (it once came too late,
+     * after {@link RunCommand}'s logger had set slf4j-simple up with its defaults).
+     */
+    @Test
+    void logLevelAndFormatApplyOnTheFastPath(@TempDir Path work) throws IOException, InterruptedException {
+        String[] common = {"--once", "--root", work.resolve("root").toString(), "--xenstore",
+            work.resolve("no-xenstore").toString()};
+        ChildJvm.Outcome quiet = ChildJvm.agent(work, concat(new String[] {"run", "--log-level", "error"}, common));
+        assertEquals(1, quiet.exitCode(), quiet.stderr()); // XenStore unreachable
+        assertTrue(!quiet.stderr().contains("INFO") && !quiet.stderr().contains("WARN")
+                && quiet.stderr().contains("[ERROR] AgentDaemon - cannot reach XenStore"), quiet.stderr());
+        ChildJvm.Outcome info = ChildJvm.agent(work, concat(new String[] {"run", "--log-level=info"}, common));
+        assertTrue(info.stderr().contains("[INFO] AgentAssembly - target root "), info.stderr());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private static List<Object> describe(RunCommand r) {
         AgentOptions o = r.options;
         return Arrays.asList(o.root, o.pluginsDir, o.config, o.allowInsecurePluginsDir, o.logLevel, r.xenstore, r.once);
