@@ -47,7 +47,11 @@ final class LogSetup {
         setDefault("defaultLogLevel", level.toLowerCase(Locale.ROOT));
         setDefault("logFile", "System.err");
         setDefault("showDateTime", Boolean.toString(!systemd));
-        setDefault("dateTimeFormat", "HH:mm:ss.SSS");
+        if (Boolean.parseBoolean(System.getProperty(PREFIX + "showDateTime"))) {
+            // only when shown: slf4j-simple builds a SimpleDateFormat (about 120 classes: calendars,
+            // locale data) whenever a format is set, and under systemd it is not shown (issue #14)
+            setDefault("dateTimeFormat", "HH:mm:ss.SSS");
+        }
         setDefault("showThreadName", "false");
         setDefault("showShortLogName", "true");
         setDefault("levelInBrackets", "true");

@@ -31,8 +31,6 @@ public final class HostFactsProbe {
     /** The directory that marks a Windows system drive, as NTFS (case-insensitive) may spell it. */
     private static final List<String> WINDOWS_MARKERS = List.of("Windows/System32", "WINDOWS/system32", "windows/system32");
 
-    private static final Pattern RELEASE_VERSION = Pattern.compile("release\\s+([0-9][0-9.]*)");
-
     private final String osName;
     private final String osArch;
     private final String osVersion;
@@ -117,7 +115,7 @@ public final class HostFactsProbe {
                 case ALPINE: case DEBIAN:
                     return firstLine.strip();
                 case GENTOO: case REDHAT:
-                    Matcher m = RELEASE_VERSION.matcher(firstLine);
+                    Matcher m = Pattern.compile("release\\s+([0-9][0-9.]*)").matcher(firstLine); // once, without os-release
                     return m.find() ? m.group(1) : "";
                 default:
                     return "";

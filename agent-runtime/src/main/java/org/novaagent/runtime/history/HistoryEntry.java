@@ -38,13 +38,23 @@ public record HistoryEntry(Instant time, String id, String command, String retur
         if (message == null) {
             return "";
         }
-        String line = message.strip().lines().findFirst().orElse("");
-        return clip(line, MAX_MESSAGE);
+        String s = message.strip();
+        int end = 0;
+        while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+            end++;
+        }
+        return clip(s.substring(0, end), MAX_MESSAGE);
     }
 
+    /** At most {@code max} code points, control characters as {@code ?} (a plain loop: no stream at start). */
     private static String clip(String s, int max) {
         StringBuilder sb = new StringBuilder(Math.min(s.length(), max));
-        s.codePoints().limit(max).map(c -> Character.isISOControl(c) ? '?' : c).forEach(sb::appendCodePoint);
+        int kept = 0;
+        for (int i = 0; i < s.length() && kept < max; kept++) {
+            int c = s.codePointAt(i);
+            sb.appendCodePoint(Character.isISOControl(c) ? '?' : c);
+            i += Character.charCount(c);
+        }
         return sb.toString();
     }
 }

@@ -152,7 +152,7 @@ public final class RequestHistory {
 
     private static String toJson(HistoryEntry e) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("time", e.time().toString());
+        o.put("time", IsoInstant.format(e.time()));
         o.put("id", e.id());
         o.put("command", e.command());
         o.put("returncode", e.returnCode());

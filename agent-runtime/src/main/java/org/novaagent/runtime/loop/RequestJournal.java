@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.novaagent.api.support.SafeFiles;
 import org.novaagent.runtime.state.PosixStateFiles;
 import org.novaagent.runtime.state.StateFiles;
@@ -54,7 +53,6 @@ final class RequestJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestJournal.class);
     private static final String MAGIC = "nova-agent-request 1";
-    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_@-][A-Za-z0-9_@.-]{0,127}");
 
     /** Largest record read back: the magic, the hash and one reply (XenStore values are at most 4 KiB). */
     private static final long MAX_RECORD = 64 * 1024;
@@ -159,7 +157,23 @@ final class RequestJournal {
 
     /** @return the record's file name: the id itself when it is plain, else a hash of it */
     static String fileName(String id) {
-        return PLAIN_ID.matcher(id).matches() ? id : "x-" + sha256(id.getBytes(StandardCharsets.UTF_8));
+        return isPlain(id) ? id : "x-" + sha256(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return true for 1–128 of {@code [A-Za-z0-9_@.-]}, not starting with a dot: a safe file name as it is */
+    private static boolean isPlain(String id) {
+        if (id.isEmpty() || id.length() > 128 || id.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '_' || c == '@' || c == '-' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String record(String id) {

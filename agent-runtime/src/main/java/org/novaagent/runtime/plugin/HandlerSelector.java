@@ -2,11 +2,9 @@
 package org.novaagent.runtime.plugin;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.novaagent.api.Applicability;
 import org.novaagent.api.CommandHandler;
 import org.novaagent.api.HostFacts;
@@ -15,7 +13,8 @@ import org.novaagent.runtime.plugin.SelectionRow.Status;
 /**
  * Chooses, per command name, the applicable handler with the highest priority (cloud-init's
  * {@code renderers.select}). A tie at the top routes none of the tied handlers and nothing
- * applicable routes nothing; both are reported, never guessed.
+ * applicable routes nothing; both are reported, never guessed. Plain loops, no streams or lambdas:
+ * this runs on every start on the way to the first reply (issue #14).
  */
 public final class HandlerSelector {
 
@@ -24,10 +23,16 @@ public final class HandlerSelector {
 
     private final HandlerValidator validator = new HandlerValidator();
 
-    /** A handler with the facts selection needs, computed once. */
-    private record Candidate(DiscoveredHandler found, String name, int priority, Applicability verdict) {
+    /** A handler with the facts selection needs, computed once; ordered highest priority first. */
+    private record Candidate(DiscoveredHandler found, String name, int priority, Applicability verdict)
+            implements Comparable<Candidate> {
         String module() {
-            return safe(found.handler()::moduleName);
+            return moduleName(found.handler());
+        }
+
+        @Override
+        public int compareTo(Candidate other) {
+            return Integer.compare(other.priority, priority);
         }
     }
 
@@ -49,25 +54,41 @@ public final class HandlerSelector {
                 continue;
             }
             CommandHandler h = d.handler();
-            byName.computeIfAbsent(h.name(), k -> new ArrayList<>())
-                    .add(new Candidate(d, h.name(), validator.priority(h), validator.applicability(h, facts)));
+            List<Candidate> named = byName.get(h.name());
+            if (named == null) {
+                named = new ArrayList<>();
+                byName.put(h.name(), named);
+            }
+            named.add(new Candidate(d, h.name(), validator.priority(h), validator.applicability(h, facts)));
         }
         Map<String, CommandHandler> selected = new TreeMap<>();
         for (var entry : byName.entrySet()) {
             String name = entry.getKey();
             List<Candidate> all = new ArrayList<>(entry.getValue());
-            all.sort(Comparator.comparingInt(Candidate::priority).reversed());
-            List<Candidate> applicable = all.stream().filter(c -> c.verdict.applicable()).collect(Collectors.toList());
+            all.sort(null); // stable: equal priorities keep their discovery order
+            List<Candidate> applicable = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            for (Candidate c : all) {
+                if (c.verdict.applicable()) {
+                    applicable.add(c);
+                }
+                reasons.add(c.module() + " (" + c.verdict.reason() + ")");
+            }
             if (applicable.isEmpty()) {
-                problems.add(NOTHING_APPLICABLE + "'" + name + "': " + all.stream()
-                        .map(c -> c.module() + " (" + c.verdict.reason() + ")").collect(Collectors.joining(", ")));
+                problems.add(NOTHING_APPLICABLE + "'" + name + "': " + String.join(", ", reasons));
             }
             int top = applicable.isEmpty() ? Integer.MIN_VALUE : applicable.get(0).priority;
-            List<Candidate> tied = applicable.stream().filter(c -> c.priority == top).collect(Collectors.toList());
+            List<Candidate> tied = new ArrayList<>();
+            List<String> tiedOrigins = new ArrayList<>();
+            for (Candidate c : applicable) {
+                if (c.priority == top) {
+                    tied.add(c);
+                    tiedOrigins.add(c.module() + " (" + c.found.origin() + ")");
+                }
+            }
             if (tied.size() > 1) {
                 problems.add("command '" + name + "' is not routed: " + tied.size() + " applicable handlers tie at priority "
-                        + top + ": " + tied.stream().map(c -> c.module() + " (" + c.found.origin() + ")")
-                        .collect(Collectors.joining(", ")));
+                        + top + ": " + String.join(", ", tiedOrigins));
             } else if (tied.size() == 1) {
                 selected.put(name, tied.get(0).found.handler());
             }
@@ -83,28 +104,48 @@ public final class HandlerSelector {
             String reason = c.verdict.reason().isBlank() ? "no reason given" : c.verdict.reason();
             return row(c.found, c.name, c.priority, Status.NOT_APPLICABLE, "not applicable: " + reason);
         }
-        if (tied.stream().anyMatch(t -> t == c)) { // identity: a record's equals() would spin method handles at start
+        List<String> others = new ArrayList<>();
+        boolean isTied = false;
+        for (Candidate t : tied) {
+            if (t == c) { // identity: a record's equals() would spin method handles at start
+                isTied = true;
+            } else {
+                others.add(t.module());
+            }
+        }
+        if (isTied) {
             if (tied.size() == 1) {
                 return row(c.found, c.name, c.priority, Status.SELECTED, "selected");
             }
-            String others = tied.stream().filter(o -> o != c).map(Candidate::module).collect(Collectors.joining(", "));
-            return row(c.found, c.name, c.priority, Status.TIE, "tie with " + others + " (not routed)");
+            return row(c.found, c.name, c.priority, Status.TIE, "tie with " + String.join(", ", others) + " (not routed)");
         }
-        String winners = tied.stream().map(Candidate::module).collect(Collectors.joining(", "));
-        return row(c.found, c.name, c.priority, Status.SHADOWED, "shadowed by " + winners);
+        return row(c.found, c.name, c.priority, Status.SHADOWED, "shadowed by " + String.join(", ", others));
     }
 
     private static SelectionRow row(DiscoveredHandler d, String name, int priority, Status status, String detail) {
         CommandHandler h = d.handler();
-        return new SelectionRow(name, safe(h::moduleName), safe(h::moduleVersion), d.origin(), priority, status, detail);
+        return new SelectionRow(name, moduleName(h), moduleVersion(h), d.origin(), priority, status, detail);
     }
 
-    private static String safe(java.util.function.Supplier<String> s) {
+    /** @return the handler's module name, {@code unknown} when it is null or the method throws */
+    private static String moduleName(CommandHandler h) {
         try {
-            String v = s.get();
-            return v == null ? "unknown" : v;
+            return orUnknown(h.moduleName());
         } catch (RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** @return the handler's module version, {@code unknown} when it is null or the method throws */
+    private static String moduleVersion(CommandHandler h) {
+        try {
+            return orUnknown(h.moduleVersion());
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String orUnknown(String v) {
+        return v == null ? "unknown" : v;
     }
 }

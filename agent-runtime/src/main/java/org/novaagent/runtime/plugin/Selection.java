@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.plugin;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.novaagent.api.CommandHandler;
 
 /**
@@ -34,16 +34,21 @@ public record Selection(Map<String, CommandHandler> selected, List<SelectionRow>
      * @return command name to the reasons, only for commands with no selected handler
      */
     public Map<String, String> unroutableReasons() {
-        Map<String, List<SelectionRow>> byCommand = new TreeMap<>();
+        Map<String, List<String>> byCommand = new TreeMap<>();
         for (SelectionRow r : rows) {
             if (!r.command().isBlank() && !selected.containsKey(r.command())) {
-                byCommand.computeIfAbsent(r.command(), k -> new java.util.ArrayList<>()).add(r);
+                List<String> reasons = byCommand.get(r.command());
+                if (reasons == null) {
+                    reasons = new ArrayList<>();
+                    byCommand.put(r.command(), reasons);
+                }
+                reasons.add(shortName(r.module()) + " (" + reason(r.detail()) + ")");
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        byCommand.forEach((command, list) -> out.put(command, list.stream()
-                .map(r -> shortName(r.module()) + " (" + reason(r.detail()) + ")")
-                .collect(Collectors.joining(", "))));
+        for (Map.Entry<String, List<String>> e : byCommand.entrySet()) {
+            out.put(e.getKey(), String.join(", ", e.getValue()));
+        }
         return out;
     }
 

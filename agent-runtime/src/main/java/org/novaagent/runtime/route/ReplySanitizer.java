@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  */
 final class ReplySanitizer {
 
-    /** A qualified class name ending in Exception or Error, with an optional ": " after it. */
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b(?::\\s*)?");
-    /** A simple class name ending in Exception (e.g. {@code getSimpleName()}), with an optional ": ". */
-    private static final Pattern SIMPLE = Pattern.compile("\\b[A-Z][\\w$]*Exception\\b(?::\\s*)?");
+    /** The patterns, compiled on the first failure message rather than at start (issue #14). */
+    private static final class Patterns {
+        /** A qualified class name ending in Exception or Error, with an optional ": " after it. */
+        static final Pattern QUALIFIED = Pattern.compile(
+                "\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b(?::\\s*)?");
+        /** A simple class name ending in Exception (e.g. {@code getSimpleName()}), with an optional ": ". */
+        static final Pattern SIMPLE = Pattern.compile("\\b[A-Z][\\w$]*Exception\\b(?::\\s*)?");
+    }
 
     private final String rootPrefix;
 
@@ -32,8 +35,8 @@ final class ReplySanitizer {
      * @return the message without class names and with root-relative paths
      */
     String clean(String message) {
-        String s = QUALIFIED.matcher(message).replaceAll("");
-        s = SIMPLE.matcher(s).replaceAll("");
+        String s = Patterns.QUALIFIED.matcher(message).replaceAll("");
+        s = Patterns.SIMPLE.matcher(s).replaceAll("");
         if (rootPrefix != null) {
             s = s.replace(rootPrefix + "/", "/");
             s = s.replace(rootPrefix, "/");

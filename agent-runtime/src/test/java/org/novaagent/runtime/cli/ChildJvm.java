@@ -35,6 +35,12 @@ final class ChildJvm {
     }
 
     static Outcome agent(Path work, String... args) throws IOException, InterruptedException {
+        return agent(java.util.Map.of(), work, args);
+    }
+
+    /** @param env variables to set in the child's environment (on top of this one's, less JOURNAL_STREAM) */
+    static Outcome agent(java.util.Map<String, String> env, Path work, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", modulePath(), "--add-modules", "ALL-MODULE-PATH",
                 "-m", "org.novaagent.runtime/org.novaagent.runtime.cli.Main"));
@@ -43,6 +49,7 @@ final class ChildJvm {
         Path err = work.resolve("child.err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("JOURNAL_STREAM");
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

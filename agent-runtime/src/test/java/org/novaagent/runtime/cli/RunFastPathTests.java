@@ -98,8 +98,14 @@ class RunFastPathTests {
         assertEquals(1, quiet.exitCode(), quiet.stderr()); // XenStore unreachable
         assertTrue(!quiet.stderr().contains("INFO") && !quiet.stderr().contains("WARN")
                 && quiet.stderr().contains("[ERROR] AgentDaemon - cannot reach XenStore"), quiet.stderr());
-        ChildJvm.Outcome info = ChildJvm.agent(work, concat(new String[] {"run", "--log-level=info"}, common));
-        assertTrue(info.stderr().contains("[INFO] AgentAssembly - target root "), info.stderr());
+        ChildJvm.Outcome service = ChildJvm.agent(java.util.Map.of("INVOCATION_ID", "test"), work,
+                concat(new String[] {"run", "--log-level=info"}, common)); // under systemd: journald adds the time
+        assertTrue(service.stderr().startsWith("[INFO] AgentAssembly - target root "), service.stderr());
+        ChildJvm.Outcome console = ChildJvm.agent(java.util.Map.of(), work, concat(new String[] {"run"}, common));
+        if (System.getenv("INVOCATION_ID") == null) {
+            assertTrue(console.stderr().matches("(?s)\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[INFO\\] AgentAssembly - target root .*"),
+                    console.stderr());
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -227,4 +227,21 @@ class RequestJournalTests {
             assertTrue(name.matches("x-[0-9a-f]{64}"), id + " -> " + name);
         }
     }
+
+    /** The hand-written check accepts exactly what the pattern it replaced (issue #14) accepted. */
+    @Test
+    void plainIdsAreThoseOfTheFormerPattern() {
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[A-Za-z0-9_@-][A-Za-z0-9_@.-]{0,127}");
+        String alphabet = "aZ09_@-.é/ :\u0000+";
+        java.util.Random random = new java.util.Random(14);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? 120 + random.nextInt(12) : random.nextInt(6);
+            for (int i = 0; i < length; i++) {
+                id.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length())) : 'k');
+            }
+            String s = id.toString();
+            assertEquals(plain.matcher(s).matches(), RequestJournal.fileName(s).equals(s), s);
+        }
+    }
 }

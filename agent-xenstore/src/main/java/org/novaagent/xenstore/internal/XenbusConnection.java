@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ public final class XenbusConnection {
     private static final XsMessage STOP = new XsMessage(-1, 0, 0, new byte[0]);
 
     private final XenbusTransport transport;
-    private final Map<Integer, CompletableFuture<XsMessage>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Reply> pending = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<XsMessage> outbox = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
     private final AtomicInteger nextReqId = new AtomicInteger(1);
@@ -72,22 +71,25 @@ public final class XenbusConnection {
             inFlight.acquireUninterruptibly();
         }
         int reqId = nextReqId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
-        CompletableFuture<XsMessage> reply = new CompletableFuture<>();
+        Reply reply = new Reply();
         pending.put(reqId, reply);
         if (failure != null) {
             settle(reqId, null);
             throw lost();
         }
         outbox.add(new XsMessage(type, reqId, txId, payload));
+        XsMessage answer;
         try {
-            return reply.get();
+            answer = reply.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // the reply still arrives and is dropped by the reader, which also frees the device slot
             throw new XenStoreException(XsOp.name(type) + " " + what + ": interrupted", "EINTR", false, e);
-        } catch (ExecutionException e) {
+        }
+        if (answer == null) {
             throw lost();
         }
+        return answer;
     }
 
     /** Next watch event, delivered in arrival order; events received before a failure come first. */
@@ -157,18 +159,14 @@ public final class XenbusConnection {
     }
 
     private boolean settle(int reqId, XsMessage reply) {
-        CompletableFuture<XsMessage> f = pending.remove(reqId);
+        Reply f = pending.remove(reqId);
         if (f == null) {
             return false;
         }
         if (inFlight != null) {
             inFlight.release();
         }
-        if (reply == null) {
-            f.completeExceptionally(failure);
-        } else {
-            f.complete(reply);
-        }
+        f.complete(reply);
         return true;
     }
 
@@ -208,5 +206,26 @@ public final class XenbusConnection {
         outbox.clear();
         outbox.add(STOP);
         events.add(LOST);
+    }
+
+    /**
+     * One caller's reply slot, settled once by the reader (or with {@code null} when the connection
+     * fails). A latch rather than a {@code CompletableFuture}, whose blocking {@code get()} brings
+     * in the fork/join pool's classes on every start (issue #14).
+     */
+    private static final class Reply {
+        private final CountDownLatch settled = new CountDownLatch(1);
+        private volatile XsMessage message;
+
+        void complete(XsMessage reply) {
+            message = reply;
+            settled.countDown();
+        }
+
+        /** @return the reply, or null when the connection failed first */
+        XsMessage await() throws InterruptedException {
+            settled.await();
+            return message;
+        }
     }
 }
