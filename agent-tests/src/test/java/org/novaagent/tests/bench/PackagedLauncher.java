@@ -51,10 +51,12 @@ final class PackagedLauncher {
 
     /**
      * @param withArchive whether the launcher finds the class archive (else a path where none exists)
-     * @return the environment for the launcher
+     * @return the environment for the launcher, as systemd gives it to the service (INVOCATION_ID)
      */
     Map<String, String> env(boolean withArchive) {
+        // INVOCATION_ID: as systemd starts the service (its logging then leaves the time to the journal)
         return Map.of("NOVA_AGENT_HOME", home.toString(), "NOVA_AGENT_CLASS_ARCHIVE",
-                withArchive ? archive.toString() : archive.resolveSibling("none.jsa").toString());
+                withArchive ? archive.toString() : archive.resolveSibling("none.jsa").toString(),
+                "INVOCATION_ID", "nova-agent-footprint-bench");
     }
 }
