@@ -50,7 +50,6 @@ final class FootprintBench {
     private final Path work;
     private final Path deb;
     private final Path responder;
-    private final Path notifyListener;
     private final int runs;
     private final int burst;
     private final int settleSeconds;
@@ -59,7 +58,6 @@ final class FootprintBench {
         this.work = work;
         this.deb = deb;
         this.responder = responder;
-        this.notifyListener = responder.resolveSibling("notify-listener.py");
         this.runs = runs;
         this.burst = burst;
         this.settleSeconds = settleSeconds;
@@ -117,7 +115,7 @@ final class FootprintBench {
                 // pending request ids of this length), where our client reads it in parts: its burst comes in batches
                 double[] py = memory(probe, subjects.get(2), PYTHON_BATCH);
                 LOG.info("footprint: RSS of the agent under a service manager (NOTIFY_SOCKET)");
-                ServiceManagerRss.Sample managed = ServiceManagerRss.measure(probe, notifyListener,
+                ServiceManagerRss.Sample managed = ServiceManagerRss.measure(probe,
                         subjects.get(0).command(), subjects.get(0).env(), work.resolve("service-manager"));
                 return new Result(ms, agent[0], agent[1], py[0], py[1], burst, settleSeconds, refreshSeconds,
                         deb.getFileName().toString(), managed);

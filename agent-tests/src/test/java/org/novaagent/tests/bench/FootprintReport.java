@@ -36,7 +36,7 @@ final class FootprintReport {
                 f.agentRssAfterBurst(), f.pythonRssAfterBurst(), f.agentRssAfterBurst() / f.pythonRssAfterBurst());
         r.line("   %-44s %9.1f %9.1f %9.2f", "RSS MiB 2 s after start, NOTIFY_SOCKET set", f.underServiceManager().rssMib(),
                 f.pythonRss2s(), f.underServiceManager().rssMib() / f.pythonRss2s());
-        r.line("   (NOTIFY_SOCKET: as systemd runs it; bench/notify-listener.py heard \"%s\")", f.underServiceManager().readyLine());
+        r.line("   (NOTIFY_SOCKET: as systemd runs it; the notify socket (agent-testkit NotifyListener) got \"%s\")", f.underServiceManager().readyLine());
         r.line("   goals: first reply <= %.0f ms (now %.1f with the archive), idle RSS <= %.0f MiB (now %.1f)",
                 GOAL_FIRST_REPLY_MS, median(f.startMs().get(FootprintBench.WITH_ARCHIVE)), GOAL_RSS_MIB, f.agentRss2s());
         r.line("   every burst request was answered 0; no OutOfMemoryError at the launcher's limits. The agent's burst is");
