@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0 — nova-agent
+// Explicit descriptor for an automatic module (dist/modularize.sh; from jdeps --generate-module-info).
+module jnr.x86asm {
+    exports com.kenai.jnr.x86asm;
+    exports jnr.x86asm;
+}

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 — nova-agent
+// Explicit descriptor for an automatic module (dist/modularize.sh; from jdeps --generate-module-info).
+module org.jnrproject.jffi.nativelibs {
+}
