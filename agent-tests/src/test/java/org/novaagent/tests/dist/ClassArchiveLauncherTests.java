@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.novaagent.tests.support.AgentProcess;
+import org.novaagent.tests.support.LauncherHome;
+import org.novaagent.tests.support.LauncherHome.Run;
 
 /**
  * The packaged launcher's class archive (issue #14), run for real: {@code nova-agent
@@ -31,46 +25,31 @@ import org.novaagent.tests.support.AgentProcess;
  */
 class ClassArchiveLauncherTests {
 
-    private static final Path LAUNCHER = Path.of("../dist/linux-root/usr/sbin/nova-agent").toAbsolutePath();
     private static final String SHARED_MAIN = "org.novaagent.runtime.cli.Main source: shared objects file";
 
     @TempDir
     static Path dir;
+    private static LauncherHome installed;
     private static Path home;
     private static Path archive;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void installAndRefresh() throws Exception {
-        home = dir.resolve("home");
-        Files.createDirectories(home.resolve("modules"));
-        Path lib = Files.createDirectories(home.resolve("lib"));
-        for (String entry : AgentProcess.modulePath().split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p)) { // a reactor module's target/classes: package it, as the .deb does
-                String name = p.getParent().getParent().getFileName() + ".jar";
-                StringWriter log = new StringWriter();
-                int rc = ToolProvider.findFirst("jar").orElseThrow().run(new PrintWriter(log), new PrintWriter(log),
-                        "--create", "--file", lib.resolve(name).toString(), "-C", p.toString(), ".");
-                assertEquals(0, rc, () -> "jar " + p + ": " + log);
-            } else {
-                Files.copy(p, lib.resolve(p.getFileName()));
-            }
-        }
-        archive = dir.resolve("cache/classes.jsa");
+        installed = LauncherHome.install(dir);
+        home = installed.home();
+        archive = installed.archive();
         Run refresh = launcher(Map.of(), "--refresh-class-archive");
-        assertEquals(0, refresh.exit, () -> "refresh: " + refresh);
+        assertEquals(0, refresh.exit(), () -> "refresh: " + refresh);
         assertTrue(Files.size(archive) > 1_000_000, "archive written");
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(Path.of(archive + ".size")).strip());
+        assertFalse(Files.exists(installed.runtime()), "no linked runtime for a given NOVA_AGENT_JAVA");
     }
 
     @Test
     void aFreshArchiveIsMappedByTheNextStart() throws Exception {
         Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
-        assertEquals(0, run.exit, run::toString);
-        assertTrue(run.out.contains(SHARED_MAIN), "the agent's classes come from the archive:\n" + head(run.out));
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains(SHARED_MAIN), "the agent's classes come from the archive:\n" + head(run.out()));
     }
 
     /**
@@ -81,13 +60,13 @@ class ClassArchiveLauncherTests {
     @Test
     void theArchiveHoldsTheDaemonsFirstRepliesAndNotTheCli() throws Exception {
         Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary"), "version");
-        assertEquals(0, run.exit, run::toString);
+        assertEquals(0, run.exit(), run::toString);
         for (String cls : List.of("org.novaagent.runtime.protocol.StreamingJson", "org.novaagent.runtime.loop.RequestProcessor",
                 "org.novaagent.runtime.builtin.VersionCommandHandler", "com.fasterxml.jackson.core.json.ReaderBasedJsonParser")) {
-            assertTrue(run.out.contains(" " + cls + " "), () -> cls + " is not archived:\n" + head(run.out));
+            assertTrue(run.out().contains(" " + cls + " "), () -> cls + " is not archived:\n" + head(run.out()));
         }
-        assertFalse(run.out.contains(" picocli."), "the CLI's picocli is not archived");
-        assertFalse(run.out.contains(" org.novaagent.xenstore.sim."), "the training's simulator is not archived");
+        assertFalse(run.out().contains(" picocli."), "the CLI's picocli is not archived");
+        assertFalse(run.out().contains(" org.novaagent.xenstore.sim."), "the training's simulator is not archived");
     }
 
     @Test
@@ -116,9 +95,9 @@ class ClassArchiveLauncherTests {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(was.toMillis() + 60_000));
         try {
             Run run = launcher(Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
-            assertEquals(0, run.exit, run::toString);
-            assertFalse(run.out.contains(SHARED_MAIN), "a jar changed after the archive: not shared");
-            assertTrue(run.out.lines().anyMatch(l -> !l.startsWith("[")), "version printed");
+            assertEquals(0, run.exit(), run::toString);
+            assertFalse(run.out().contains(SHARED_MAIN), "a jar changed after the archive: not shared");
+            assertTrue(run.out().lines().anyMatch(l -> !l.startsWith("[")), "version printed");
         } finally {
             Files.setLastModifiedTime(jar, was);
         }
@@ -138,32 +117,14 @@ class ClassArchiveLauncherTests {
     }
 
     private static void assertStartsWithoutSharing(Path badArchive) throws Exception {
-        Run run = launcher(home, badArchive, Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
-        assertEquals(0, run.exit, run::toString);
-        assertFalse(run.err.contains("fatal error"), run::toString);
-        assertFalse(run.out.contains(SHARED_MAIN), "a damaged archive is not used");
+        Run run = installed.run(badArchive, Map.of("NOVA_AGENT_JAVA_OPTS", "-Xlog:class+load=info"), "version");
+        assertEquals(0, run.exit(), run::toString);
+        assertFalse(run.err().contains("fatal error"), run::toString);
+        assertFalse(run.out().contains(SHARED_MAIN), "a damaged archive is not used");
     }
 
     private static Run launcher(Map<String, String> env, String... args) throws Exception {
-        return launcher(home, archive, env, args);
-    }
-
-    private static Run launcher(Path agentHome, Path classArchive, Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("NOVA_AGENT_HOME", agentHome.toString());
-        pb.environment().put("NOVA_AGENT_CLASS_ARCHIVE", classArchive.toString());
-        pb.environment().put("NOVA_AGENT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("launcher " + cmd + " did not finish in 180 s");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return installed.run(env, args);
     }
 
     private static String head(String s) {
