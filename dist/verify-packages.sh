@@ -32,6 +32,9 @@ expect_indexed() { # HOME TARGET: every modular jar records its packages (index-
   if m=$(bash "$dist/index-modules.sh" --check "$1/lib" && bash "$dist/index-modules.sh" --check "$1/modules"); then
     ok "$2: every modular jar in lib/ and modules/ records its packages (ModulePackages)"
   else bad "$2: $m"; fi
+  if m=$(bash "$dist/modularize.sh" --check "$1/lib" 2>&1 && bash "$dist/modularize.sh" --check "$1/modules" 2>&1); then
+    ok "$2: no automatic module in lib/ or modules/ (jlink can link them: modularize.sh)"
+  else bad "$2: $m"; fi
   [ "$(ls "$1/training")" = "$(cd "$dist/target/lib" && ls xenstore-sim-*.jar)" ] && ! ls "$1"/lib/xenstore-sim-* >/dev/null 2>&1 \
     && ok "$2: training/ holds the class archive's embedded XenStore, lib/ does not" || bad "$2: training/: $(ls "$1/training" 2>&1)"
 }
@@ -44,6 +47,17 @@ check_archive() { # PKGROOT: the installed launcher's --refresh-class-archive tr
   grep -q ' org.novaagent.runtime.protocol.StreamingJson ' <<<"$dict" && ! grep -q ' picocli\.' <<<"$dict" \
     && ok "class archive: made from the training run (a request's JSON classes archived, picocli not): $(wc -c <"$a") bytes" \
     || bad "class archive: not from the training run: $(head -c 400 <<<"$dict")"
+  # the same refresh linked the runtime where this machine's Java is a JDK (jlink and jmods beside it)
+  local jdk home
+  jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  if [ ! -x "$jdk/bin/jlink" ] || [ ! -f "$jdk/jmods/java.base.jmod" ]; then
+    ok "linked runtime: not made, $jdk is not a JDK with jmods (the packages recommend one)"; return
+  fi
+  home=$(NOVA_AGENT_HOME=$1/usr/lib/nova-agent NOVA_AGENT_CLASS_ARCHIVE=$a NOVA_AGENT_JAVA_OPTS=-XshowSettings:properties \
+    "$1/usr/sbin/nova-agent" version 2>&1 | sed -n 's/^ *java.home = //p')
+  [ "$home" = "$scratch/archive/runtime" ] && [ -f "$home/lib/server/app.jsa" ] \
+    && ok "linked runtime: made by the same refresh ($(du -sm "$home" | cut -f1) MB) and used by the next start" \
+    || bad "linked runtime: the start ran on '$home', not $scratch/archive/runtime: $(tail -5 "$scratch/refresh.log")"
 }
 fake_root() { # DIR ID ID_LIKE VERSION
   mkdir -p "$1/etc" "$1/usr/sbin"
