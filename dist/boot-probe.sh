@@ -22,6 +22,9 @@ boot=$(mono "" UserspaceTimestampMonotonic)
   grep -E '^(Seccomp|CapBnd):' "/proc/$pid/status"
   # issue #14: READY=1 went through systemd-notify, so jnr-ffi's native stub (libjffi) is not mapped
   echo "jffi_mapped=$(grep -c jffi "/proc/$pid/maps")"
+  # the JVM it runs on (the linked runtime the postinst made) and its resident memory once ready
+  echo "exe=$(readlink "/proc/$pid/exe")"
+  echo "rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")"
   awk '$5 == "/usr" {print "usr_mount=" $6}' "/proc/$pid/mountinfo" | cut -d, -f1
   echo "twox=$(systemctl is-active python3-nova-agent.service)"
 } > $p/state.tmp
@@ -107,6 +110,9 @@ boot_with_xenstore() { # ROOT UPGRADE.deb: boot, nova's first-boot calls, resetn
   [ "$(field jffi_mapped "$probe/state")" = 0 ] \
     && ok "boot with XenStore: READY=1 came through systemd-notify (NotifyAccess=main accepted it), jnr-ffi not loaded" \
     || bad "boot with XenStore: jnr-ffi loaded: $(grep jffi_mapped "$probe/state")"
+  [ "$(field exe "$probe/state")" = /var/cache/nova-agent/runtime/bin/java ] \
+    && ok "boot with XenStore: the service runs on the linked runtime the postinst made (VmRSS $(field rss_kb "$probe/state") kB at READY)" \
+    || bad "boot with XenStore: the service runs on $(field exe "$probe/state"), not the linked runtime"
   grep -q '^Seccomp:[[:space:]]*2' "$probe/state" && grep -q '^usr_mount=ro' "$probe/state" && ok "boot with XenStore: the agent runs sandboxed (seccomp filter, /usr read-only)" || bad "sandbox not in effect: $(cat "$probe/state")"
   [ "$(field twox "$probe/state")" != active ] && ok "boot with XenStore: 2.x's python3-nova-agent.service not running ($(field twox "$probe/state"))" || bad "2.x still runs"
   key="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBootTestsKeyForIssue11xxxxxxxxxxxxxxxxxxxx boot-tests"

@@ -100,6 +100,12 @@ jsa=$r/var/cache/nova-agent/classes.jsa
      | grep -q 'org.novaagent.runtime.cli.Main source: shared objects file' \
   && ok "lifecycle: postinst made the class archive; the launcher loads the agent's classes from it" \
   || bad "lifecycle: class archive: $(ls -l "$r/var/cache/nova-agent" 2>&1)"
+# and, apt having installed the recommended JDK and binutils, linked the runtime the next start runs on
+in_root "$r" dpkg -s openjdk-17-jdk-headless binutils >/dev/null 2>&1 \
+  && [ "$(in_root "$r" env NOVA_AGENT_JAVA_OPTS=-XshowSettings:properties /usr/sbin/nova-agent version 2>&1 | sed -n 's/^ *java.home = //p')" \
+       = /var/cache/nova-agent/runtime ] \
+  && ok "lifecycle: Recommends pulled in the JDK; postinst linked the runtime and the launcher starts from it ($(du -sm "$r/var/cache/nova-agent/runtime" | cut -f1) MB)" \
+  || bad "lifecycle: linked runtime: $(ls -l "$r/var/cache/nova-agent" 2>&1)"
 apt_in "$r" install --reinstall /tmp/a.deb && [ "$(enabled "$r" nova-agent.service)" = enabled ] && ok "lifecycle: reinstall: enabled" || bad "lifecycle: reinstall"
 apt_in "$r" install /tmp/b.deb && [ "$(enabled "$r" nova-agent.service)" = enabled ] && [ "$(in_root "$r" /usr/sbin/nova-agent version 2>/dev/null)" = 3.0.0 ] \
   && in_root "$r" dpkg-query -W -f='${Version}' nova-agent | grep -q '^3.0.1-1' && ok "lifecycle: upgrade to 3.0.1: enabled" || bad "lifecycle: upgrade"
