@@ -50,13 +50,14 @@ final class PackagedLauncher {
     }
 
     /**
-     * @param withArchive whether the launcher finds the class archive (else a path where none exists)
+     * @param withArchive whether the launcher finds the class archive and the linked runtime beside it
+     *                    (else a directory where neither exists)
      * @return the environment for the launcher, as systemd gives it to the service (INVOCATION_ID)
      */
     Map<String, String> env(boolean withArchive) {
         // INVOCATION_ID: as systemd starts the service (its logging then leaves the time to the journal)
         return Map.of("NOVA_AGENT_HOME", home.toString(), "NOVA_AGENT_CLASS_ARCHIVE",
-                withArchive ? archive.toString() : archive.resolveSibling("none.jsa").toString(),
+                withArchive ? archive.toString() : archive.getParent().resolveSibling("no-cache/classes.jsa").toString(),
                 "INVOCATION_ID", "nova-agent-footprint-bench");
     }
 }
