@@ -39,6 +39,13 @@ import org.novaagent.tests.support.LauncherHome.Run;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkedRuntimeE2ETests {
 
+    /**
+     * Long enough that a socket under {@code cache/.refresh.XXXXXX/train-runtime} would not fit a Unix
+     * socket address (108 bytes), as in the bench's and CI's scratch directories: the training must
+     * still answer its requests (it once failed there, and the archives lost the replies' classes).
+     */
+    private static final String LONG_DIRECTORY = "installed-under-a-directory-whose-path-is-longer-than-a-unix-socket-allows";
+
     @TempDir
     static Path dir;
 
@@ -52,7 +59,9 @@ class LinkedRuntimeE2ETests {
         RequiredTool.requireInstalled(jdk.resolve("jmods/java.base.jmod"), "openjdk-17-jdk-headless",
                 "the launcher links its runtime with the JDK's jlink and jmods");
         RequiredTool.require("strip", "the launcher strips the runtime's libjvm.so (binutils)");
-        installed = refreshed(dir.resolve("installed"));
+        long trainingDirs = trainingDirectories();
+        installed = refreshed(dir.resolve(LONG_DIRECTORY));
+        assertEquals(trainingDirs, trainingDirectories(), "the training's own socket directory is removed");
         stage = XenStoreStage.start(dir, Duration.ofSeconds(60));
     }
 
@@ -85,6 +94,23 @@ class LinkedRuntimeE2ETests {
                 "the agent's classes come from the runtime's archive");
         assertTrue(Files.size(installed.runtime().resolve("lib/server/libjvm.so"))
                 < Files.size(jdk.resolve("lib/server/libjvm.so")), "the runtime's libjvm.so is stripped");
+    }
+
+    /** Both archives (the runtime's, and the module path's for another Java) hold the first replies' classes. */
+    @Test
+    void bothArchivesHoldTheFirstRepliesThoughTheCachePathIsLong() throws Exception {
+        assertTrue(installed.archive().toString().length() > 108 - "/.refresh.XXXXXX/train-runtime/xenstore.sock".length());
+        Map<String, String> print = Map.of("NOVA_AGENT_JAVA_OPTS", "-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary");
+        Run linked = installed.runAsInstalled(print, "version");
+        Run modulePath = installed.run(print, "version");
+        for (Run run : new Run[] {linked, modulePath}) {
+            assertEquals(0, run.exit(), run::toString);
+            for (String cls : new String[] {"org.novaagent.runtime.loop.RequestProcessor",
+                    "org.novaagent.runtime.builtin.VersionCommandHandler"}) {
+                assertTrue(run.out().contains(" " + cls + " "), () -> cls + " is not archived:\n" + run.out().lines().limit(40).toList());
+            }
+        }
+        assertTrue(linked.out().contains(installed.runtime().resolve("lib/server/app.jsa").toString()), "the runtime's archive");
     }
 
     @Test
@@ -177,6 +203,12 @@ class LinkedRuntimeE2ETests {
             return jvms.filter(p -> p.getFileName().toString().startsWith("java-17-openjdk-"))
                     .filter(p -> Files.isExecutable(p.resolve("bin/java"))).sorted().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no /usr/lib/jvm/java-17-openjdk-*"));
+        }
+    }
+
+    private static long trainingDirectories() throws IOException {
+        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("nova-agent-training")).count();
         }
     }
 

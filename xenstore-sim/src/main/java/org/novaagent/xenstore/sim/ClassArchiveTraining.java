@@ -4,6 +4,7 @@ package org.novaagent.xenstore.sim;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class ClassArchiveTraining {
             new String[] {"version", "agent"},
             new String[] {"features", ""});
 
+    private static final String SOCKET = "xenstore.sock";
+    /** The longest socket path every supported platform binds (BSD's sun_path is 104 bytes with the NUL). */
+    static final int MAX_SOCKET_PATH = 100;
+
     private ClassArchiveTraining() {
     }
 
@@ -51,7 +56,8 @@ public final class ClassArchiveTraining {
         }
         Path dir = Path.of(args[0]);
         Path root = Files.createDirectories(dir.resolve("root"));
-        try (EmbeddedXenStore store = EmbeddedXenStore.start(dir.resolve("xenstore.sock"))) {
+        Path socketDir = socketDirectory(dir);
+        try (EmbeddedXenStore store = EmbeddedXenStore.start(socketDir.resolve(SOCKET))) {
             for (String[] r : REQUESTS) {
                 store.write(store.domainPath() + "/data/host/" + UUID.randomUUID(), request(r[0], r[1]));
             }
@@ -60,6 +66,22 @@ public final class ClassArchiveTraining {
             agentArgs.addAll(List.of(args).subList(1, args.length));
             runAgent(agentArgs.toArray(new String[0])); // System.exit()s when the pending requests are answered
         }
+    }
+
+    /**
+     * @return {@code dir} when a socket in it fits a Unix socket address (108 bytes with its NUL on
+     *         Linux, 104 on the BSDs), else a new private directory under {@code java.io.tmpdir}: a long
+     *         scratch path must not make the training fail (and leave the archive without the replies)
+     */
+    static Path socketDirectory(Path dir) throws IOException {
+        int length = dir.toAbsolutePath().resolve(SOCKET).toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length < MAX_SOCKET_PATH) {
+            return dir;
+        }
+        Path own = Files.createTempDirectory("nova-agent-training"); // 0700
+        own.toFile().deleteOnExit(); // the agent ends the JVM with System.exit: removed then, socket first
+        own.resolve(SOCKET).toFile().deleteOnExit();
+        return own;
     }
 
     static String request(String name, String value) {
