@@ -21,7 +21,8 @@ public final class BenchAgent {
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxMetaspaceSize=48m", "-Xshare:auto", "-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=60000",
-            "-XX:GuaranteedAsyncDeflationInterval=60000", "-XX:-UseDynamicNumberOfCompilerThreads");
+            "-XX:GuaranteedAsyncDeflationInterval=60000", "-XX:TrimNativeHeapInterval=20000",
+            "-XX:-UseDynamicNumberOfCompilerThreads");
 
     /**
      * An experiment, not the launcher's: the lean flags plus two diagnostic flags that stop the

@@ -32,7 +32,8 @@ final class FootprintBench {
     private static final Logger LOG = LoggerFactory.getLogger(FootprintBench.class);
 
     static final String FLOOR = "java -Xshare:auto -version";
-    static final String WITH_ARCHIVE = "agent, packaged launcher + class archive";
+    static final String WITH_ARCHIVE = "agent, packaged launcher as installed";
+    static final String WITHOUT = "agent, packaged launcher, no archive/runtime";
     static final String PYTHON = "python3 + pyxs watch responder";
     /** Requests per batch of the Python responder's burst (see {@link #run}). */
     static final int PYTHON_BATCH = 50;
@@ -43,7 +44,7 @@ final class FootprintBench {
 
     /** The figures of one run: medians in ms, RSS in MiB. */
     record Result(Map<String, List<Double>> startMs, double agentRss2s, double agentRssAfterBurst,
-                  double pythonRss2s, double pythonRssAfterBurst, int burst, int settleSeconds, double refreshSeconds,
+                  double pythonRss2s, double pythonRssAfterBurst, int burst, int settleSeconds, double refreshSeconds, boolean linkedRuntime,
                   String deb, ServiceManagerRss.Sample underServiceManager) {
     }
 
@@ -89,7 +90,7 @@ final class FootprintBench {
             Path socket = daemon.socketPath();
             List<Subject> subjects = List.of(
                     new Subject(WITH_ARCHIVE, launcher.run(socket), launcher.env(true)),
-                    new Subject("agent, packaged launcher, no app archive", launcher.run(socket), launcher.env(false)),
+                    new Subject(WITHOUT, launcher.run(socket), launcher.env(false)),
                     new Subject(PYTHON, python(socket), Map.of()));
             Map<String, List<Double>> ms = new LinkedHashMap<>();
             ms.put(FLOOR, new ArrayList<>());
@@ -109,7 +110,7 @@ final class FootprintBench {
                         }
                     }
                 }
-                LOG.info("footprint: RSS of the agent (with archive) and of the Python responder, burst of {}", burst);
+                LOG.info("footprint: RSS of the agent (as installed) and of the Python responder, burst of {}", burst);
                 double[] agent = memory(probe, subjects.get(0), burst);
                 // pyxs fails on a directory listing over XenStore's 4 KiB payload (InvalidPayload: about 85
                 // pending request ids of this length), where our client reads it in parts: its burst comes in batches
@@ -117,7 +118,7 @@ final class FootprintBench {
                 LOG.info("footprint: RSS of the agent under a service manager (NOTIFY_SOCKET)");
                 ServiceManagerRss.Sample managed = ServiceManagerRss.measure(probe,
                         subjects.get(0).command(), subjects.get(0).env(), work.resolve("service-manager"));
-                return new Result(ms, agent[0], agent[1], py[0], py[1], burst, settleSeconds, refreshSeconds,
+                return new Result(ms, agent[0], agent[1], py[0], py[1], burst, settleSeconds, refreshSeconds, launcher.hasLinkedRuntime(),
                         deb.getFileName().toString(), managed);
             }
         }

@@ -44,6 +44,11 @@ final class PackagedLauncher {
         }
     }
 
+    /** @return whether the refresh linked a runtime (the Java is a JDK), which the start then uses */
+    boolean hasLinkedRuntime() {
+        return Files.isExecutable(archive.resolveSibling("runtime/bin/java"));
+    }
+
     /** @return {@code sh usr/sbin/nova-agent run --xenstore SOCKET --root SCRATCH} (the launcher execs java: same pid) */
     List<String> run(Path socket) {
         return List.of("sh", launcher.toString(), "run", "--xenstore", socket.toString(), "--root", root.toString());
