@@ -47,6 +47,9 @@ stage_payload() {
   for a in "${set[@]}"; do
     [ -f "$dest/modules/$a-$version.jar" ] || { echo "package.sh: plugin $a of $target not built" >&2; exit 1; }
   done
+  # the class archive's training run (Linux: launcher --refresh-class-archive; Windows: service install /
+  # refresh-class-archive): the embedded XenStore, off the module path
+  install -D -m 0644 "$lib/xenstore-sim-$version.jar" "$dest/training/xenstore-sim-$version.jar"
 }
 
 # the man page and the bash completion, generated from the CLI model of the packaged module path
@@ -66,8 +69,6 @@ stage_linux() {
   install -D -m 0644 "$dist/linux-root/lib/systemd/system/nova-agent.service" "$root$unitdir/nova-agent.service"
   # the takeover's restore hook (network-common README), run by prerm/%preun on removal
   install -m 0755 "$dist/linux-root/usr/lib/nova-agent/restore-network-config" "$root/usr/lib/nova-agent/"
-  # the class archive's training run (launcher --refresh-class-archive): the embedded XenStore, off the module path
-  install -D -m 0644 "$lib/xenstore-sim-$version.jar" "$root/usr/lib/nova-agent/training/xenstore-sim-$version.jar"
   install -D -m 0644 "$docs/nova-agent.bash-completion" "$root/usr/share/bash-completion/completions/nova-agent"
   if [ -f "$docs/nova-agent.8" ]; then
     mkdir -p "$root/usr/share/man/man8"

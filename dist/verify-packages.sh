@@ -233,6 +233,9 @@ if [ -z "$zipf" ]; then bad "no windows zip in $out"; else
   [ -d "$wz/plugins" ] && [ -z "$(ls -A "$wz/plugins")" ] && ok "windows: zip has an empty plugins/" || bad "windows: plugins/ missing or not empty"
   ls "$wz/lib"/agent-xenstore-*.jar "$wz/lib"/jnr-ffi-*.jar >/dev/null 2>&1 && ok "windows: lib/ has the XenStore client and jnr-ffi" || bad "windows: lib/ incomplete"
   expect_modules "$wz/modules" windows
+  [ "$(ls "$wz/training")" = "$(cd "$dist/target/lib" && ls xenstore-sim-*.jar)" ] && ! ls "$wz"/lib/xenstore-sim-* >/dev/null 2>&1 \
+    && ok "windows: training/ holds the class archive's embedded XenStore (service install), lib/ does not" \
+    || bad "windows: training/: $(ls "$wz/training" 2>&1)"
   # the launcher's java line: nova.home for 'service install', lib;modules, the runtime's main, all arguments
   grep -Fq '"-Dnova.home=%NOVA_HOME%" --module-path "%NOVA_HOME%\lib;%NOVA_HOME%\modules" --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main %*' \
     "$wz/bin/nova-agent.cmd" && ok "windows: launcher passes nova.home, the module path and all arguments" || bad "windows: launcher arguments"

@@ -6,7 +6,9 @@
   Install: checks for a Java 17+ runtime, copies the agent to %ProgramFiles%\nova-agent, keeps or
   creates %ProgramData%\nova-agent\agent.conf, locks both directories down to Administrators and
   SYSTEM (Users may read and run the program files), replaces the old Rackspace agent's services,
-  registers the nova-agent service ("nova-agent service install") and starts it.
+  registers the nova-agent service ("nova-agent service install", which also makes its class archive
+  %ProgramData%\nova-agent\classes.jsa for this Java: a faster start) and starts it. After a Java update,
+  stop the service and run "nova-agent service refresh-class-archive".
   Uninstall: removes the service and %ProgramFiles%\nova-agent; %ProgramData%\nova-agent too unless -KeepData.
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File .\install.ps1
@@ -79,7 +81,7 @@ function Install-Agent {
     Invoke-Checked 'nova-agent service uninstall' { & $Launcher service uninstall }
   }
   New-Item -ItemType Directory -Force -Path $InstallDir, "$InstallDir\plugins", $DataDir, "$DataDir\logs" | Out-Null
-  foreach ($dir in 'bin', 'lib', 'modules') {
+  foreach ($dir in 'bin', 'lib', 'modules', 'training') {
     $target = Join-Path $InstallDir $dir
     if (Test-Path $target) { Remove-Item -Recurse -Force $target }
     Copy-Item -Recurse -Path (Join-Path $PSScriptRoot $dir) -Destination $target

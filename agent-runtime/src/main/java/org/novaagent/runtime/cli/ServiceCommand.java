@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 — nova-agent */
 package org.novaagent.runtime.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.novaagent.runtime.winservice.ClassArchiveRefresh;
 import org.novaagent.runtime.winservice.ServiceCommandLine;
 import org.novaagent.runtime.winservice.nativeapi.ServiceException;
 import org.novaagent.runtime.winservice.nativeapi.ServiceManager;
@@ -16,24 +18,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agent service install|uninstall|start|stop}: the Windows service, through the service
- * control manager API ({@link ServiceManager}). Windows only: Linux packages ship a systemd unit.
+ * {@code agent service install|uninstall|start|stop|refresh-class-archive}: the Windows service, through
+ * the service control manager API ({@link ServiceManager}). {@code install} first makes the service's
+ * class archive ({@link ClassArchiveRefresh}; a failure there is reported and the service installed
+ * without it); {@code refresh-class-archive} makes it again, after a Java update (with the service
+ * stopped: Windows does not replace a file a running JVM has mapped). Windows only: Linux packages
+ * ship a systemd unit, and their launcher makes its own archive.
  * It stays in the runtime's CLI rather than a CLI extension because it drives the runtime's own
  * process (the service binary is this JVM's {@code java.exe} running {@code service run}).
  */
 @Command(name = "service", mixinStandardHelpOptions = true, versionProvider = AgentVersionProvider.class,
-        description = "Manage the Windows service (install, uninstall, start, stop; 'run' is what the service executes).",
+        description = "Manage the Windows service (install, uninstall, start, stop, refresh-class-archive;"
+                + " 'run' is what the service executes).",
         footer = ExitCodes.FOOTER)
 public final class ServiceCommand implements Callable<Integer> {
 
-    static final List<String> ACTIONS = List.of("install", "uninstall", "start", "stop");
+    static final List<String> ACTIONS = List.of("install", "uninstall", "start", "stop", "refresh-class-archive");
 
     @Spec
     CommandSpec spec;
 
     // optional for picocli: "service run" names the subcommand instead (a required ACTION made
     // picocli refuse "service run" itself, so the service control manager's command line failed)
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "install, uninstall, start or stop.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "install, uninstall, start, stop or refresh-class-archive.")
     String action;
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -64,11 +71,13 @@ public final class ServiceCommand implements Callable<Integer> {
         try {
             if (action == null || !ACTIONS.contains(action)) { // List.of().contains(null) throws
                 err.println((action == null ? "which action?" : "unknown action '" + action + "'")
-                        + ": use install, uninstall, start or stop");
+                        + ": use install, uninstall, start, stop or refresh-class-archive");
                 return ExitCodes.USAGE;
             }
             if (!osName.startsWith("Windows")) {
-                err.println("'service " + action + "' is for Windows; on Linux the package installs the systemd unit"
+                err.println(action.equals("refresh-class-archive")
+                        ? "'service refresh-class-archive' is for Windows; on Linux: nova-agent --refresh-class-archive"
+                        : "'service " + action + "' is for Windows; on Linux the package installs the systemd unit"
                         + " nova-agent.service (systemctl " + (action.equals("install") ? "enable" : action) + " nova-agent)");
                 return ExitCodes.USAGE;
             }
@@ -82,11 +91,14 @@ public final class ServiceCommand implements Callable<Integer> {
     private int perform(PrintWriter out, PrintWriter err) {
         String name = ServiceCommandLine.SERVICE_NAME;
         try {
+            if (action.equals("refresh-class-archive")) {
+                return refreshArchive(commandLine(), out, err) ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
             ServiceManager scm = manager.get();
             switch (action) {
                 case "install": {
-                    ServiceCommandLine cmd = home != null ? new ServiceCommandLine(
-                            Path.of(System.getProperty("java.home"), "bin", "java.exe"), home) : ServiceCommandLine.forThisJvm();
+                    ServiceCommandLine cmd = commandLine();
+                    refreshArchive(cmd, out, err); // the service starts without one when it fails
                     List<String> deps = scm.install(name, ServiceCommandLine.DISPLAY_NAME, ServiceCommandLine.DESCRIPTION,
                             cmd.commandLine(), ServiceCommandLine.PV_TOOLS_SERVICES);
                     out.println("installed service " + name + " (automatic start, restart on failure"
@@ -111,6 +123,26 @@ public final class ServiceCommand implements Callable<Integer> {
         } catch (ServiceException | IllegalStateException | UnsatisfiedLinkError e) {
             err.println("service " + action + " failed: " + e.getMessage());
             return ExitCodes.FAILURE;
+        }
+    }
+
+    private ServiceCommandLine commandLine() {
+        return home != null ? ServiceCommandLine.forJvm(home) : ServiceCommandLine.forThisJvm();
+    }
+
+    private static boolean refreshArchive(ServiceCommandLine cmd, PrintWriter out, PrintWriter err) {
+        try {
+            long size = new ClassArchiveRefresh(cmd.javaExe(), cmd.home(), cmd.classArchive()).refresh();
+            out.printf("class archive %s made for %s (%.1f MB)%n", cmd.classArchive(), cmd.javaExe(), size / 1e6);
+            return true;
+        } catch (IOException e) {
+            err.println("could not make the class archive " + cmd.classArchive() + " (the service starts without it,"
+                    + " only slower): " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("interrupted while making the class archive " + cmd.classArchive());
+            return false;
         }
     }
 }

@@ -11,10 +11,15 @@ import java.util.List;
  * {@code lib} and {@code modules} on the module path, and {@code service run}. The SCM runs an
  * executable, never a {@code .cmd}, so the launcher script cannot be the service binary.
  *
- * @param javaExe {@code <java.home>\bin\java.exe}
- * @param home    the install directory ({@code %ProgramFiles%\nova-agent})
+ * <p>It names the service's class archive ({@code -XX:SharedArchiveFile}, made by {@link ClassArchiveRefresh}
+ * at {@code service install} and {@code service refresh-class-archive}) whether it exists yet or not:
+ * the JVM ignores a missing archive and one of another Java build ({@code -Xshare:auto}).
+ *
+ * @param javaExe      {@code <java.home>\bin\java.exe}
+ * @param home         the install directory ({@code %ProgramFiles%\nova-agent})
+ * @param classArchive the class archive ({@code %ProgramData%\nova-agent\classes.jsa})
  */
-public record ServiceCommandLine(Path javaExe, Path home) {
+public record ServiceCommandLine(Path javaExe, Path home, Path classArchive) {
 
     /** The service name, also used by the install script and the old agent's migration. */
     public static final String SERVICE_NAME = "nova-agent";
@@ -27,7 +32,7 @@ public record ServiceCommandLine(Path javaExe, Path home) {
     /**
      * The launcher's JVM flags (bin\nova-agent.cmd): the memory limits and lean flags of the Linux
      * launcher (issue #14; {@code LauncherFlagsTests} keeps them equal), without its Linux-only
-     * idle-wake-up flags and class archive.
+     * idle-wake-up and native-heap-trim flags; the class archive is added by {@link #argv()}.
      */
     public static final List<String> JVM_FLAGS = List.of("-Xms2m", "-Xmx32m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
@@ -42,7 +47,18 @@ public record ServiceCommandLine(Path javaExe, Path home) {
         if (home == null || home.isBlank()) {
             throw new IllegalStateException("nova.home is not set: run 'service install' through bin\\nova-agent.cmd");
         }
-        return new ServiceCommandLine(Path.of(System.getProperty("java.home"), "bin", "java.exe"), Path.of(home));
+        return forJvm(Path.of(home));
+    }
+
+    /** @return the running JVM's java.exe, the given install directory and the class archive in the data directory */
+    public static ServiceCommandLine forJvm(Path home) {
+        return new ServiceCommandLine(Path.of(System.getProperty("java.home"), "bin", "java.exe"), home,
+                dataDirectory(System.getenv("ProgramData")).resolve("classes.jsa"));
+    }
+
+    /** @return {@code %ProgramData%\nova-agent} (where agent.conf and the logs are too) */
+    static Path dataDirectory(String programData) {
+        return Path.of(programData == null || programData.isBlank() ? "C:\\ProgramData" : programData, "nova-agent");
     }
 
     /** @return the arguments, unquoted */
@@ -50,6 +66,7 @@ public record ServiceCommandLine(Path javaExe, Path home) {
         List<String> a = new ArrayList<>();
         a.add(javaExe.toString());
         a.addAll(JVM_FLAGS);
+        a.add("-XX:SharedArchiveFile=" + classArchive);
         a.add("-Dnova.home=" + home);
         a.add("--module-path");
         a.add(home + "\\lib;" + home + "\\modules"); // Windows separators whatever JVM builds it

@@ -49,6 +49,10 @@ class ServiceCommandTests {
         assertTrue(out.toString().contains(" --module-path \"C:\\Program Files\\nova-agent\\lib;C:\\Program Files\\nova-agent\\modules\""
                 + " --add-modules ALL-MODULE-PATH -m org.novaagent.runtime/org.novaagent.runtime.cli.Main service run"), out.toString());
         assertTrue(db.fake_scm_record("nova-agent").contains("service run|deps=xeniface|"), db.fake_scm_record("nova-agent"));
+        // no training\ here: the archive is not made, said so, and the service is installed all the same
+        assertTrue(err.toString().contains("could not make the class archive ") && err.toString().contains(
+                "(the service starts without it, only slower): no training module (xenstore-sim-*.jar) in"), err.toString());
+        assertTrue(out.toString().contains(" -Xshare:auto -XX:SharedArchiveFile="), out.toString());
         assertEquals(ExitCodes.OK, run("Windows Server 2022", "start"));
         assertEquals(ExitCodes.FAILURE, run("Windows Server 2022", "start"));
         assertTrue(err.toString().contains("service start failed: StartServiceW failed: the service is already running (1056)"),
@@ -77,6 +81,9 @@ class ServiceCommandTests {
         assertEquals(ExitCodes.USAGE, run("Linux", "run"));
         assertTrue(!err.toString().contains("Missing required parameter"), err.toString());
         assertEquals(ExitCodes.USAGE, run("Linux"));
-        assertTrue(err.toString().contains("which action?: use install, uninstall, start or stop"), err.toString());
+        assertTrue(err.toString().contains("which action?: use install, uninstall, start, stop or refresh-class-archive"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("Linux", "refresh-class-archive"));
+        assertTrue(err.toString().contains("on Linux: nova-agent --refresh-class-archive"), err.toString());
     }
 }

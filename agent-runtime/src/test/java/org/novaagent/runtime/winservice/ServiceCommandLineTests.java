@@ -12,12 +12,20 @@ class ServiceCommandLineTests {
     @Test
     void commandLineWithSpacesInBothPaths() {
         ServiceCommandLine c = new ServiceCommandLine(Path.of("C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe"),
-                Path.of("C:\\Program Files\\nova-agent"));
+                Path.of("C:\\Program Files\\nova-agent"), Path.of("C:\\ProgramData\\nova-agent\\classes.jsa"));
         assertEquals("\"C:\\Program Files\\Eclipse Adoptium\\jdk-17\\bin\\java.exe\" -Xms2m -Xmx32m -Xss256k -XX:+UseSerialGC"
                 + " -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -Xshare:auto"
+                + " -XX:SharedArchiveFile=C:\\ProgramData\\nova-agent\\classes.jsa"
                 + " \"-Dnova.home=C:\\Program Files\\nova-agent\" --module-path"
                 + " \"C:\\Program Files\\nova-agent\\lib;C:\\Program Files\\nova-agent\\modules\" --add-modules ALL-MODULE-PATH"
                 + " -m org.novaagent.runtime/org.novaagent.runtime.cli.Main service run", c.commandLine());
+    }
+
+    @Test
+    void theClassArchiveIsInTheDataDirectory() {
+        assertEquals(Path.of("D:\\Data", "nova-agent"), ServiceCommandLine.dataDirectory("D:\\Data"));
+        assertEquals(Path.of("C:\\ProgramData", "nova-agent"), ServiceCommandLine.dataDirectory(null));
+        assertEquals(Path.of("C:\\ProgramData", "nova-agent"), ServiceCommandLine.dataDirectory(" "));
     }
 
     @Test
