@@ -3,7 +3,8 @@
 # dist/boot-tests.sh — the slow package proofs (issue #11), run by .ci/run after `mvn -B verify`:
 #  1. a Debian 12 root made once with debootstrap (cached in target/boot/cache, copied per test);
 #  2. lifecycle as an image builder does it (chroot, apt-get, no systemd running): install
-#     (enabled), reinstall, upgrade, disable + upgrade (stays disabled), remove, purge;
+#     (enabled), reinstall, upgrade, disable + upgrade (stays disabled), remove, purge; then the
+#     portable tarball's install.sh live in that root (class archive and linked runtime made);
 #  3. takeover of nova-agent 2.x: a root holding python3-nova-agent 2.1.25 laid out as 2.x's
 #     packaging does (unit python3-nova-agent.service, /usr/bin/nova-agent, enabled) and an RPM
 #     root holding 2.x's nova-agent 2.1.25 RPM; then ours is installed;
@@ -126,6 +127,17 @@ apt_in "$r" remove nova-agent || bad "lifecycle: apt-get remove failed"
   && ok "lifecycle: remove: program gone, config kept, unit masked, class archive gone" || bad "lifecycle: remove: $(enabled "$r" nova-agent.service)"
 apt_in "$r" purge nova-agent && [ ! -e "$r/etc/nova-agent" ] && [ -z "$(find "$r/etc/systemd" -name 'nova-agent*')" ] \
   && ! in_root "$r" dpkg-query -W nova-agent >/dev/null 2>&1 && ok "lifecycle: purge: no config, no unit links, unknown to dpkg" || bad "lifecycle: purge"
+# the portable tarball's install.sh on a live system (here the chroot, where the JDK stayed): it makes
+# the class archive and the linked runtime for that system's Java, and the launcher starts from it
+tarball=$(ls "$dist"/target/portable/nova-agent-*-portable.tar.gz 2>/dev/null | head -1)
+[ -n "$tarball" ] || tarball=$(sh "$dist/portable/make-tarball.sh" "$dist/target/lib" 3.0.0 "$work/portable")
+tar -C "$r/tmp" -xzf "$tarball"
+out=$(in_root "$r" sh -c 'sh /tmp/nova-agent-*/install.sh --init none' 2>&1) \
+  && grep -q "made the class archive" <<<"$out" && [ -s "$r/var/cache/nova-agent/classes.jsa" ] \
+  && [ "$(in_root "$r" env NOVA_AGENT_JAVA_OPTS=-XshowSettings:properties /usr/sbin/nova-agent version 2>&1 | sed -n 's/^ *java.home = //p')" \
+       = /var/cache/nova-agent/runtime ] \
+  && ok "portable: install.sh on the live system made the class archive and the runtime; the launcher starts from it" \
+  || bad "portable: live install.sh: $out $(ls -l "$r/var/cache/nova-agent" 2>&1)"
 
 # --- 3. takeover of 2.x (Debian: python3-nova-agent) ---
 t=$(fresh takeover)

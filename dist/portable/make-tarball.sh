@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the portable tarball nova-agent-<version>-portable.tar.gz from the project's module path
-# (dist/target/lib: runtime, libraries and every plugin; the demo's agent-host and xenstore-sim are
-# left out), the launcher, the shipped agent.conf, the three service definitions, and the generated
+# (dist/target/lib: runtime, libraries and every plugin; the demo's agent-host is left out, and
+# xenstore-sim goes to training/, the class archive's training run), the launcher, the shipped agent.conf, the three service definitions, and the generated
 # man page and bash completion under share/.
 #   dist/portable/make-tarball.sh LIBDIR VERSION OUTDIR
 set -eu
@@ -10,10 +10,11 @@ dist=$(cd "$(dirname "$0")/.." && pwd)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 top=$stage/nova-agent-$version
-mkdir -p "$top/lib" "$top/modules" "$top/bin" "$top/etc" "$top/init"
+mkdir -p "$top/lib" "$top/modules" "$top/training" "$top/bin" "$top/etc" "$top/init"
 for jar in "$lib"/*.jar; do
   case $(basename "$jar") in
-    agent-host-*|xenstore-sim-*) ;;
+    agent-host-*) ;;
+    xenstore-sim-*) cp "$jar" "$top/training/" ;;
     password-*|file-inject-*|network-[a-z]*-[0-9]*|rhel-registration-*|windows-activation-*)
       case $(basename "$jar") in network-common-*) cp "$jar" "$top/lib/" ;; *) cp "$jar" "$top/modules/" ;; esac ;;
     *) cp "$jar" "$top/lib/" ;;

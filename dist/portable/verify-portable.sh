@@ -27,6 +27,8 @@ pkg=$scratch/nova-agent-$version
 [ -x "$pkg/install.sh" ] && ok "tarball has install.sh" || bad "tarball lacks install.sh"
 compgen -G "$pkg/modules/network-alpine-*.jar" >/dev/null && compgen -G "$pkg/modules/network-gentoo-*.jar" >/dev/null && compgen -G "$pkg/lib/network-common-*.jar" >/dev/null \
   && ! compgen -G "$pkg/lib/agent-host-*.jar" >/dev/null && ok "tarball: every plugin in modules/, no demo jars" || bad "tarball layout"
+compgen -G "$pkg/training/xenstore-sim-*.jar" >/dev/null && ! compgen -G "$pkg/lib/xenstore-sim-*.jar" >/dev/null \
+  && ok "tarball: training/ holds the class archive's embedded XenStore, lib/ does not" || bad "tarball: training/: $(ls "$pkg/training" 2>&1)"
 
 # selects ROOT HOME MODULE: the installed launcher picks MODULE for resetnetwork on ROOT
 selects() {
@@ -45,6 +47,10 @@ mkdir -p "$r/etc/systemd/system/multi-user.target.wants"
 ln -s /usr/lib/systemd/system/systemd-networkd.service "$r/etc/systemd/system/multi-user.target.wants/systemd-networkd.service"
 if command -v systemctl >/dev/null; then
   out=$(sh "$pkg/install.sh" --root "$r" 2>&1) && grep -q "init: systemd" <<<"$out" && ok "arch: install.sh detects systemd" || bad "arch: $out"
+  grep -q "on the guest, 'nova-agent --refresh-class-archive' makes the class archive" <<<"$out" \
+    && compgen -G "$r/usr/lib/nova-agent/training/xenstore-sim-*.jar" >/dev/null && ! [ -e "$r/var/cache/nova-agent" ] \
+    && ok "arch: training/ installed; no class archive made for a --root install (its Java is the guest's), the hint given" \
+    || bad "arch: class archive hint or training/: $out"
   [ -f "$r/usr/lib/systemd/system/nova-agent.service" ] && grep -q "^ExecStart=/usr/sbin/nova-agent run --config /etc/nova-agent/agent.conf" \
     "$r/usr/lib/systemd/system/nova-agent.service" && ok "arch: unit installed" || bad "arch: unit missing"
   [ -L "$r/etc/systemd/system/multi-user.target.wants/nova-agent.service" ] && ok "arch: enabled offline (systemctl --root)" \
@@ -101,7 +107,7 @@ else grep -q "use --init" "$scratch/err" && ok "bare root: refused with a hint" 
 # recipes
 rec=$dist/recipes
 if command -v shellcheck >/dev/null; then
-  shellcheck -S info "$rec/alpine/APKBUILD" "$rec/alpine/nova-agent.post-install" "$rec/arch/PKGBUILD" "$rec/arch/nova-agent.install" \
+  shellcheck -S info "$rec/alpine/APKBUILD" "$rec/alpine/nova-agent.post-install" "$rec/alpine/nova-agent.post-upgrade" "$rec/arch/PKGBUILD" "$rec/arch/nova-agent.install" \
     "$rec/gentoo/nova-agent-$version.ebuild" "$dist/portable/install.sh" "$dist/portable/make-tarball.sh" \
     && ok "recipes and scripts: shellcheck clean" || bad "recipes: shellcheck"
 else skip "shellcheck missing"; fi
