@@ -4,6 +4,8 @@ package org.novaagent.runtime.winservice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.novaagent.runtime.config.AgentPaths;
 
 /**
  * The command line the service control manager starts: {@code java.exe} of the running JVM (the
@@ -53,12 +55,13 @@ public record ServiceCommandLine(Path javaExe, Path home, Path classArchive) {
     /** @return the running JVM's java.exe, the given install directory and the class archive in the data directory */
     public static ServiceCommandLine forJvm(Path home) {
         return new ServiceCommandLine(Path.of(System.getProperty("java.home"), "bin", "java.exe"), home,
-                dataDirectory(System.getenv("ProgramData")).resolve("classes.jsa"));
+                classArchive(System.getenv()));
     }
 
-    /** @return {@code %ProgramData%\nova-agent} (where agent.conf and the logs are too) */
-    static Path dataDirectory(String programData) {
-        return Path.of(programData == null || programData.isBlank() ? "C:\\ProgramData" : programData, "nova-agent");
+    /** @return {@code %ProgramData%\nova-agent\classes.jsa}: beside agent.conf ({@link AgentPaths#windows}) */
+    static Path classArchive(Map<String, String> env) {
+        String config = AgentPaths.windows(env).configFile().toString(); // Windows separators whatever JVM builds it
+        return Path.of(config.substring(0, config.lastIndexOf('\\') + 1) + "classes.jsa");
     }
 
     /** @return the arguments, unquoted */

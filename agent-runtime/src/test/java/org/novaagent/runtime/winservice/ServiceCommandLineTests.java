@@ -4,6 +4,7 @@ package org.novaagent.runtime.winservice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The service binary's command line: java.exe, the launcher's flags, the install's module path, quoted the MSVC way. */
@@ -22,10 +23,9 @@ class ServiceCommandLineTests {
     }
 
     @Test
-    void theClassArchiveIsInTheDataDirectory() {
-        assertEquals(Path.of("D:\\Data", "nova-agent"), ServiceCommandLine.dataDirectory("D:\\Data"));
-        assertEquals(Path.of("C:\\ProgramData", "nova-agent"), ServiceCommandLine.dataDirectory(null));
-        assertEquals(Path.of("C:\\ProgramData", "nova-agent"), ServiceCommandLine.dataDirectory(" "));
+    void theClassArchiveIsBesideTheConfiguration() {
+        assertEquals("D:\\Data\\nova-agent\\classes.jsa", ServiceCommandLine.classArchive(Map.of("ProgramData", "D:\\Data")).toString());
+        assertEquals("C:\\ProgramData\\nova-agent\\classes.jsa", ServiceCommandLine.classArchive(Map.of()).toString());
     }
 
     @Test
