@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.novaagent.api.ProcessResult;
+import org.novaagent.runtime.process.SystemProcessRunner;
 
 /**
  * Makes the Windows service's class archive (issue #14), as the Linux launcher's
@@ -25,9 +27,8 @@ import java.util.stream.Stream;
  */
 public final class ClassArchiveRefresh {
 
-    static final String MAIN = "org.novaagent.runtime/org.novaagent.runtime.cli.Main";
     static final String TRAINING = "org.novaagent.xenstore.sim/org.novaagent.xenstore.sim.ClassArchiveTraining";
-    private static final long TIMEOUT_SECONDS = 300;
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
     private final Path java;
     private final Path home;
@@ -57,7 +58,7 @@ public final class ClassArchiveRefresh {
         try {
             String modulePath = home.resolve("lib") + File.pathSeparator + home.resolve("modules");
             Path recorded = tmp.resolve("run.lst");
-            run("the training run", tmp, List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            run("the training run", List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Xshare:auto", "-XX:DumpLoadedClassList=" + recorded,
                     "--module-path", modulePath + File.pathSeparator + trainingJar, "--add-modules", "ALL-MODULE-PATH",
                     "--add-exports", "org.novaagent.runtime/org.novaagent.runtime.cli=org.novaagent.xenstore.sim",
@@ -67,9 +68,9 @@ public final class ClassArchiveRefresh {
                 Files.write(classes, (Iterable<String>) lines.filter(l -> !l.contains("org/novaagent/xenstore/sim/"))::iterator);
             }
             Path dumped = tmp.resolve("classes.jsa");
-            run("the archive dump", tmp, List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump",
+            run("the archive dump", List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump",
                     "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + dumped,
-                    "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", MAIN, "version"));
+                    "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-m", ServiceCommandLine.MAIN, "version"));
             Files.move(dumped, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Files.size(archive);
         } finally {
@@ -90,24 +91,24 @@ public final class ClassArchiveRefresh {
         throw new IOException("no training module (xenstore-sim-*.jar) in " + dir + ": reinstall nova-agent");
     }
 
-    private static void run(String what, Path tmp, List<String> command) throws IOException, InterruptedException {
-        Path log = tmp.resolve("log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().remove("NOTIFY_SOCKET");
-        Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(what + " did not end in " + TIMEOUT_SECONDS + " s");
+    /**
+     * Runs a JVM with the runtime's process runner (its output bounded, its process tree killed on
+     * timeout). The environment is this one's: on Windows there is no {@code NOTIFY_SOCKET} for the
+     * training to see, which the Linux launcher unsets for its own.
+     */
+    private static void run(String what, List<String> command) throws IOException, InterruptedException {
+        ProcessResult r = new SystemProcessRunner().run(command, new byte[0], TIMEOUT);
+        if (r.exitCode() == SystemProcessRunner.TIMED_OUT) {
+            throw new IOException(what + " did not end in " + TIMEOUT.toSeconds() + " s");
         }
-        if (p.exitValue() != 0) {
-            throw new IOException(what + " failed (exit code " + p.exitValue() + "): " + tail(log));
+        if (!r.succeeded()) {
+            throw new IOException(what + " failed (exit code " + r.exitCode() + "): " + tail(r.stdout() + r.stderr()));
         }
     }
 
-    /** @return the first exception or error line of the log and its last 3 lines */
-    static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+    /** @return the first exception or error line of the output and its last 3 lines */
+    static String tail(String output) {
+        List<String> lines = output.lines().toList();
         List<String> shown = new ArrayList<>();
         lines.stream().filter(l -> l.contains("Exception") || l.contains("Error")).findFirst().ifPresent(shown::add);
         for (String l : lines.subList(Math.max(0, lines.size() - 3), lines.size())) {

@@ -23,6 +23,8 @@ import org.novaagent.runtime.config.AgentPaths;
  */
 public record ServiceCommandLine(Path javaExe, Path home, Path classArchive) {
 
+    /** The agent's main class on the module path, as {@code -m} takes it. */
+    static final String MAIN = "org.novaagent.runtime/org.novaagent.runtime.cli.Main";
     /** The service name, also used by the install script and the old agent's migration. */
     public static final String SERVICE_NAME = "nova-agent";
     /** What services.msc shows. */
@@ -73,7 +75,7 @@ public record ServiceCommandLine(Path javaExe, Path home, Path classArchive) {
         a.add("-Dnova.home=" + home);
         a.add("--module-path");
         a.add(home + "\\lib;" + home + "\\modules"); // Windows separators whatever JVM builds it
-        a.addAll(List.of("--add-modules", "ALL-MODULE-PATH", "-m", "org.novaagent.runtime/org.novaagent.runtime.cli.Main",
+        a.addAll(List.of("--add-modules", "ALL-MODULE-PATH", "-m", MAIN,
                 "service", "run"));
         return a;
     }
